@@ -1,0 +1,3 @@
+export * from './types';
+export * from './catalog';
+export { tokenize, editDistance, similarity, rankBySimilarity } from './similarity';

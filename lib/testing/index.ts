@@ -1,0 +1,2 @@
+export * from './provider-schema';
+export * from './synth';

@@ -1,0 +1,57 @@
+/**
+ * Loads the built package (dist/) through its own name and `exports` map in a fresh Node process, as a user
+ * would. `npm test` builds first.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function node(code: string): string {
+  return execFileSync(process.execPath, ['-e', code], { cwd: ROOT, encoding: 'utf8' }).trim();
+}
+
+describe('the published package', () => {
+  beforeAll(() => {
+    if (!fs.existsSync(path.join(ROOT, 'dist/lib/index.js'))) throw new Error('dist/ is missing: run `npm run build`');
+  });
+
+  test('the main entry does not parse the catalog tables until they are used', () => {
+    const out = node(`
+      const m = require('cdktf-genesyscloud-access');
+      const loaded = () => Object.keys(require.cache).some((f) => f.includes('generated/catalog/data'));
+      const before = loaded();
+      const op = m.Catalog.operation('GET /api/v2/conversations/abc/recordings').operationId;
+      console.log(JSON.stringify([before, loaded(), op]));`);
+    expect(JSON.parse(out)).toEqual([false, true, 'getConversationRecordings']);
+  });
+
+  test('cdktf-genesyscloud-access/provider exposes every generated binding, loaded lazily', () => {
+    const out = node(`
+      const p = require('cdktf-genesyscloud-access/provider');
+      const count = () => Object.keys(require.cache).filter((f) => f.includes('generated/provider/')).length;
+      const before = count();
+      const t = [p.authRole.AuthRole.tfResourceType, p.oauthClient.OauthClient.tfResourceType,
+        p.dataGenesyscloudAuthDivisionHome.DataGenesyscloudAuthDivisionHome.tfResourceType];
+      console.log(JSON.stringify({ before, t, keys: Object.getOwnPropertyNames(p).filter((k) => k !== '__esModule').length }));`);
+    const r = JSON.parse(out);
+    expect(r.before).toBe(1);
+    expect(r.t).toEqual(['genesyscloud_auth_role', 'genesyscloud_oauth_client', 'genesyscloud_auth_division_home']);
+    expect(r.keys).toBe(145 + 114 + 1);
+  });
+
+  test('single bindings load by path', () => {
+    expect(node(`console.log(require('cdktf-genesyscloud-access/provider/user-roles').UserRoles.tfResourceType)`)).toBe(
+      'genesyscloud_user_roles',
+    );
+  });
+
+  test('the testing entry validates against the shipped schema', () => {
+    expect(
+      node(
+        `console.log(require('cdktf-genesyscloud-access/testing').validateTerraformJson({resource:{genesyscloud_auth_role:{r:{}}}})[0].message)`,
+      ),
+    ).toBe('is required');
+  });
+});
