@@ -21,6 +21,21 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS config and tool scripts.
+    files: ['**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Tests poke at synthesized JSON.
     files: ['test/**', 'examples/**/__tests__/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
