@@ -1,2 +1,4 @@
 export * from './catalog';
+export * from './constructs';
 export * from './errors';
+export * from './model';

@@ -6,9 +6,11 @@ if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   echo "check:generated: not a git checkout; skipped" >&2
   exit 0
 fi
-changed=$(git status --porcelain -- src/generated RULES.md API.md data | head -20)
+# Compared with the index, so regenerated files that are staged (git add) count as current.
+paths=(src/generated RULES.md data)
+changed=$( (git diff --name-only -- "${paths[@]}"; git ls-files --others --exclude-standard -- "${paths[@]}") | head -20)
 if [ -n "$changed" ]; then
-  echo "check:generated: 'npm run generate' changed these files; commit the regenerated output:" >&2
+  echo "check:generated: 'npm run generate' changed these files; add and commit the regenerated output:" >&2
   echo "$changed" >&2
   exit 1
 fi

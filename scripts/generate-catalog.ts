@@ -37,6 +37,8 @@ export function generateCatalog(): void {
   const shas = Object.fromEntries(inputs.map((f) => [`data/genesyscloud/${f}`, sha256File(path.join(DATA, f))]));
   const mythsFile = path.join(ROOT, 'data/misconceptions.json');
   shas['data/misconceptions.json'] = sha256File(mythsFile);
+  const capsFile = path.join(ROOT, 'data/capabilities.json');
+  shas['data/capabilities.json'] = sha256File(capsFile);
   const header = generatedHeader('scripts/generate-catalog.ts', shas);
 
   const ops: RawOperation[] = JSON.parse(fs.readFileSync(path.join(DATA, 'platform-api-operations.json'), 'utf8'));
@@ -125,9 +127,21 @@ export function generateCatalog(): void {
       '/** Compact catalog tables; parsed lazily by lib/catalog. Row layout: see scripts/generate-catalog.ts. */\n' +
       `export const CATALOG_JSON: string = ${JSON.stringify(JSON.stringify(data))};\n`,
   );
+  const caps = JSON.parse(fs.readFileSync(capsFile, 'utf8')).capabilities as Record<string, RawCapability>;
+  checkCapabilities(caps, new Set(ops.map((o) => o.operationId)), new Set(permissionNames));
+  const capIds = Object.keys(caps).sort(compareStrings);
+  writeIfChanged(
+    path.join(OUT, 'capabilities.ts'),
+    header +
+      '\n' +
+      union('CapabilityId', `Every capability declared in data/capabilities.json (${capIds.length}).`, capIds) +
+      '\n/** data/capabilities.json, verbatim (resolved into permissions by lib/model). */\n' +
+      `export const CAPABILITIES_JSON: string = ${JSON.stringify(JSON.stringify(caps))};\n`,
+  );
   writeIfChanged(
     path.join(OUT, 'index.ts'),
-    header + "\nexport * from './permissions';\nexport * from './scopes';\nexport * from './operations';\n",
+    header +
+      "\nexport * from './permissions';\nexport * from './scopes';\nexport * from './operations';\nexport type { CapabilityId } from './capabilities';\n",
   );
 }
 
@@ -154,4 +168,31 @@ function checkMisconceptions(
   check('permissions', permissions, permissions);
   check('scopes', scopes, scopes);
   check('operations', undefined, operationIds);
+}
+
+interface RawCapability {
+  summary: string;
+  operations: string[];
+  prefer: Array<{ permission: string; why: string }>;
+  notes?: string[];
+}
+
+function checkCapabilities(
+  caps: Record<string, RawCapability>,
+  operationIds: Set<string>,
+  permissions: Set<string>,
+): void {
+  for (const [id, cap] of Object.entries(caps)) {
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) throw new Error(`data/capabilities.json: id "${id}" is not kebab-case`);
+    if (!cap.summary || !cap.operations?.length)
+      throw new Error(`data/capabilities.json: ${id} needs a summary and operations`);
+    for (const op of cap.operations) {
+      if (!operationIds.has(op)) throw new Error(`data/capabilities.json: ${id} names unknown operation "${op}"`);
+    }
+    for (const p of cap.prefer ?? []) {
+      if (!permissions.has(p.permission))
+        throw new Error(`data/capabilities.json: ${id} prefers unknown "${p.permission}"`);
+      if (!p.why) throw new Error(`data/capabilities.json: ${id} must say why it prefers ${p.permission}`);
+    }
+  }
 }

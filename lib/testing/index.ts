@@ -1,2 +1,3 @@
+export * from './matchers';
 export * from './provider-schema';
 export * from './synth';

@@ -1,0 +1,73 @@
+import { Lazy, TerraformLocal, TerraformStack, type IConstruct } from './core';
+import { Construct } from './core';
+import type { AccessMetadata } from '../model/plan';
+
+type Entry = {
+  construct: string;
+  capabilities?: string[];
+  allDivisionsReasons?: string[];
+  base?: string;
+  removed?: string[];
+};
+
+const ID = 'genesyscloud_access';
+
+/**
+ * Writes `locals.genesyscloud_access` into the stack: what our constructs meant (capabilities, all-divisions
+ * reasons, derived roles, suppressions). Terraform ignores an unused local; the review CLI reads it.
+ * One per stack, created on first use.
+ */
+export class AccessMetadataRecorder extends Construct {
+  /** The stack's recorder. */
+  public static of(scope: IConstruct): AccessMetadataRecorder {
+    const stack = TerraformStack.of(scope);
+    return (stack.node.tryFindChild(ID) as AccessMetadataRecorder | undefined) ?? new AccessMetadataRecorder(stack);
+  }
+
+  private readonly principals = new Map<() => string, () => Entry>();
+  private readonly roles = new Map<() => string, () => Entry>();
+  private readonly extra: Array<(m: Record<string, unknown>) => void> = [];
+
+  private constructor(stack: TerraformStack) {
+    super(stack, ID);
+    const local = new TerraformLocal(this, ID, Lazy.anyValue({ produce: () => this.render() }));
+    local.overrideLogicalId(ID);
+  }
+
+  /** Records a principal, keyed by its Terraform address (resolved at synth). */
+  public recordPrincipal(address: () => string, entry: () => Entry): void {
+    this.principals.set(address, entry);
+  }
+
+  /** Records a role, keyed by its Terraform address (resolved at synth). */
+  public recordRole(address: () => string, entry: Entry): void {
+    this.roles.set(address, () => entry);
+  }
+
+  /** Adds a section (used by the rules for suppressions and findings). */
+  public addSection(fn: (m: Record<string, unknown>) => void): void {
+    this.extra.push(fn);
+  }
+
+  private render(): AccessMetadata {
+    const byAddress = (m: Map<() => string, () => Entry>): Record<string, Entry> =>
+      Object.fromEntries(
+        [...m.entries()].map(([k, v]) => [k(), v()] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      );
+    const out: Record<string, unknown> = {
+      version: 1,
+      principals: byAddress(this.principals),
+      roles: byAddress(this.roles),
+    };
+    for (const fn of this.extra) fn(out);
+    return out as AccessMetadata;
+  }
+}
+
+/** `type.logicalId` of a Terraform element, as it appears in cdk.tf.json. */
+export function terraformAddress(
+  el: { terraformResourceType: string; friendlyUniqueId: string },
+  data = false,
+): string {
+  return `${data ? 'data.' : ''}${el.terraformResourceType}.${el.friendlyUniqueId}`;
+}

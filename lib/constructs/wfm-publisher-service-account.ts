@@ -1,0 +1,158 @@
+import { AccessGrant } from '../model/access-grant';
+import type { CapabilityId } from '../model/capabilities';
+import { AccessRole } from './access-role';
+import { ClientCredentialsClient } from './client-credentials-client';
+import { Construct } from './core';
+import type { IDivision } from './division';
+import type { IGrantable } from './grantable';
+import { ServiceAccountUser } from './service-account-user';
+import { UserContextClient, type UserContextGrantType } from './user-context-client';
+
+/** Options of {@link WfmPrincipal.clientCredentials}. */
+export interface WfmClientOptions {
+  /**
+   * OAuth client name.
+   * @default 'WFM schedule publisher'
+   */
+  readonly name?: string;
+  /**
+   * Expose the client secret through a sensitive output.
+   * @default false
+   */
+  readonly exposeSecret?: boolean;
+  /**
+   * Access token lifetime in seconds.
+   * @default 86400 (the provider's default)
+   */
+  readonly accessTokenValiditySeconds?: number;
+}
+
+/** Options of {@link WfmPrincipal.user}. */
+export interface WfmUserOptions {
+  /** The service account's email. */
+  readonly email: string;
+  /** Display name. */
+  readonly name: string;
+  /**
+   * The division the user object belongs to.
+   * @default - the home division (the provider's default)
+   */
+  readonly division?: IDivision;
+  /**
+   * Also create a user-context OAuth client for this user, with the computed scopes (`workforce-management`).
+   * @default - none
+   */
+  readonly userContextClient?: {
+    /** Client name. */
+    readonly name: string;
+    /**
+     * Grant type.
+     * @default 'CODE'
+     */
+    readonly grantType?: UserContextGrantType;
+    /**
+     * Redirect URIs (required for CODE and TOKEN).
+     * @default - none
+     */
+    readonly redirectUris?: readonly string[];
+  };
+}
+
+/** Who publishes: a client-credentials client (the default) or a user. */
+export class WfmPrincipal {
+  /** A CLIENT-CREDENTIALS OAuth client holding the role. */
+  public static clientCredentials(options: WfmClientOptions = {}): WfmPrincipal {
+    return new WfmPrincipal('client', options);
+  }
+
+  /** A user holding the role through `genesyscloud_user_roles` (which then owns all of its direct grants). */
+  public static user(options: WfmUserOptions): WfmPrincipal {
+    return new WfmPrincipal('user', options);
+  }
+
+  private constructor(
+    /** `client` or `user`. */
+    public readonly kind: 'client' | 'user',
+    /** The options given. */
+    public readonly options: WfmClientOptions | WfmUserOptions,
+  ) {}
+}
+
+/** Props of {@link WfmPublisherServiceAccount}. */
+export interface WfmPublisherServiceAccountProps {
+  /**
+   * Divisions of the business units whose schedules may be published. At least one; this is the separation of
+   * duties: the account publishes in these divisions and nowhere else.
+   */
+  readonly divisions: readonly IDivision[];
+  /**
+   * Who holds the role.
+   * @default WfmPrincipal.clientCredentials()
+   */
+  readonly principal?: WfmPrincipal;
+  /**
+   * Role name.
+   * @default 'WFM schedule publisher'
+   */
+  readonly roleName?: string;
+}
+
+/**
+ * A service account that publishes business-unit week schedules without the WFM Administrator role.
+ *
+ * There is no publish permission and no publish endpoint: publishing is `published: true` in the body of a
+ * week-schedule update (`wfm:schedule:edit`) or import (`wfm:schedule:add`). The role holds the capabilities
+ * `wfm-schedule-read` and `wfm-schedule-publish`, and nothing to generate or delete schedules.
+ *
+ * Operations enabled:
+ * - `GET /api/v2/workforcemanagement/businessunits` (no permission listed)
+ * - `GET .../businessunits/{businessUnitId}/weeks/{weekId}/schedules` and `.../schedules/{scheduleId}`
+ * - `POST .../schedules/{scheduleId}/agentschedules/query`
+ * - `POST .../schedules/{scheduleId}/update/uploadurl` and `POST .../schedules/{scheduleId}/update`
+ * - `POST .../schedules/import/uploadurl` and `POST .../schedules/import`
+ *
+ * Permissions granted: `wfm:schedule:add`, `wfm:schedule:edit`, `wfm:schedule:view`.
+ * Scopes (only for the optional user-context client): `workforce-management`.
+ */
+export class WfmPublisherServiceAccount extends Construct {
+  /** The capabilities granted. */
+  public static readonly CAPABILITIES: readonly CapabilityId[] = ['wfm-schedule-publish', 'wfm-schedule-read'];
+
+  /** The role. */
+  public readonly role: AccessRole;
+  /** The principal holding the role. */
+  public readonly principal: ClientCredentialsClient | ServiceAccountUser;
+  /** The user-context client, when requested. */
+  public readonly userContextClient?: UserContextClient;
+  /** What was granted. */
+  public readonly grant: AccessGrant;
+
+  constructor(scope: Construct, id: string, props: WfmPublisherServiceAccountProps) {
+    super(scope, id);
+    const principal = props.principal ?? WfmPrincipal.clientCredentials();
+    this.role = new AccessRole(this, 'role', {
+      name: props.roleName ?? 'WFM schedule publisher',
+      capabilities: WfmPublisherServiceAccount.CAPABILITIES,
+    });
+    if (principal.kind === 'client') {
+      const o = principal.options as WfmClientOptions;
+      this.principal = new ClientCredentialsClient(this, 'client', {
+        name: o.name ?? 'WFM schedule publisher',
+        exposeSecret: o.exposeSecret,
+        accessTokenValiditySeconds: o.accessTokenValiditySeconds,
+      });
+    } else {
+      const o = principal.options as WfmUserOptions;
+      this.principal = new ServiceAccountUser(this, 'user', { email: o.email, name: o.name, division: o.division });
+      if (o.userContextClient) {
+        this.userContextClient = new UserContextClient(this, 'user-context-client', {
+          name: o.userContextClient.name,
+          grantType: o.userContextClient.grantType,
+          redirectUris: o.userContextClient.redirectUris,
+          capabilities: WfmPublisherServiceAccount.CAPABILITIES,
+        });
+      }
+    }
+    this.grant = this.role.grant(this.principal as IGrantable, ...(props.divisions ?? []));
+  }
+}
