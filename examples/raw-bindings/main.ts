@@ -10,6 +10,7 @@ import { AuthRole } from '../../src/generated/provider/auth-role';
 import { DataGenesyscloudAuthDivision } from '../../src/generated/provider/data-genesyscloud-auth-division';
 import { OauthClient } from '../../src/generated/provider/oauth-client';
 import { GenesyscloudProvider } from '../../src/generated/provider/provider';
+import { AccessRules } from '../../lib';
 
 export class RawBindingsStack extends TerraformStack {
   public readonly role: AuthRole;
@@ -20,6 +21,8 @@ export class RawBindingsStack extends TerraformStack {
     new GenesyscloudProvider(this, 'genesyscloud', {});
     // A relative state path keeps cdk.tf.json identical on every machine (the default is an absolute path).
     new LocalBackend(this, { path: 'terraform.tfstate' });
+    // The rules check raw resources too: this stack has zero findings.
+    AccessRules.check(this);
 
     const chicago = new DataGenesyscloudAuthDivision(this, 'chicago', { name: 'Chicago' });
     this.role = new AuthRole(this, 'qa-role', {

@@ -12,7 +12,7 @@
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { GenesyscloudProvider } from '../../src/generated/provider/provider';
-import { AccessRole, Division, PermissionBundle, ScreenRecordingReaderClient } from '../../lib';
+import { AccessRole, AccessRules, Division, PermissionBundle, ScreenRecordingReaderClient } from '../../lib';
 
 /**
  * An illustrative slice of an agent role: the agent can read its own conversations' details and recordings.
@@ -32,6 +32,7 @@ export class ScreenRecordingQaStack extends TerraformStack {
     super(scope, id);
     new GenesyscloudProvider(this, 'genesyscloud', {});
     new LocalBackend(this, { path: 'terraform.tfstate' });
+    AccessRules.check(this);
 
     const chicago = Division.fromName(this, 'chicago', 'Chicago');
     const home = Division.home(this);

@@ -12,7 +12,7 @@ import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { GenesyscloudProvider } from '../../src/generated/provider/provider';
 import { WorkforcemanagementBusinessunits } from '../../src/generated/provider/workforcemanagement-businessunits';
-import { Division, WfmPrincipal, WfmPublisherServiceAccount } from '../../lib';
+import { AccessRules, Division, WfmPrincipal, WfmPublisherServiceAccount } from '../../lib';
 
 export class WfmSchedulePublisherStack extends TerraformStack {
   public readonly publisher: WfmPublisherServiceAccount;
@@ -22,6 +22,7 @@ export class WfmSchedulePublisherStack extends TerraformStack {
     super(scope, id);
     new GenesyscloudProvider(this, 'genesyscloud', {});
     new LocalBackend(this, { path: 'terraform.tfstate' });
+    AccessRules.check(this);
 
     // The business unit lives in its own division; the grant names that division and nothing else.
     const midwest = new Division(this, 'midwest-wfm', { name: 'Midwest WFM', description: 'Midwest business unit' });

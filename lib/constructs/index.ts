@@ -8,3 +8,4 @@ export * from './screen-recording-reader-client';
 export * from './service-account-user';
 export * from './user-context-client';
 export * from './wfm-publisher-service-account';
+export * from './access-rules';

@@ -68,7 +68,7 @@ export interface AccessMetadata {
   readonly principals?: Record<string, { construct?: string; capabilities?: string[]; allDivisionsReasons?: string[] }>;
   readonly roles?: Record<string, { construct?: string; capabilities?: string[]; base?: string; removed?: string[] }>;
   readonly suppressions?: Array<{ path: string; id: string; reason: string; appliesTo?: string[] }>;
-  readonly findings?: Array<{ id: string; level: string; path: string; message: string }>;
+  readonly suppressedFindings?: Array<{ id: string; address: string; reason: string }>;
 }
 
 /** True when a user-context grant type, where scopes apply. */
@@ -99,6 +99,8 @@ export class AccessPlan {
   public readonly roles: readonly PlanRole[];
   public readonly principals: readonly PlanPrincipal[];
   public readonly metadata: AccessMetadata;
+  /** The stack name cdktf recorded (`"//".metadata.stackName`), if present. */
+  public readonly stackName?: string;
   private readonly doc: Json;
   private readonly roleIndex = new Map<string, PlanRole>();
 
@@ -106,6 +108,7 @@ export class AccessPlan {
     this.doc = doc;
     const locals = (doc.locals ?? {}) as Json;
     this.metadata = (locals.genesyscloud_access ?? {}) as AccessMetadata;
+    this.stackName = ((doc['//'] as Json | undefined)?.metadata as Json | undefined)?.stackName as string | undefined;
     for (const [name, body] of Object.entries(this.section('resource', 'genesyscloud_auth_role'))) {
       const role = this.readRole(`genesyscloud_auth_role.${name}`, body);
       this.roleIndex.set(role.address, role);

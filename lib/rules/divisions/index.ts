@@ -1,0 +1,2 @@
+export * from './all-divisions-without-reason';
+export * from './implicit-home-division';

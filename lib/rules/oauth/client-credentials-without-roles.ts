@@ -1,0 +1,19 @@
+import type { Rule } from '../types';
+import { oauthClients } from '../util';
+
+/** GCA-OAUTH1: a CLIENT-CREDENTIALS client with no roles. */
+export const clientCredentialsWithoutRoles: Rule = {
+  id: 'GCA-OAUTH1',
+  name: 'client-credentials-without-roles',
+  area: 'oauth',
+  level: 'error',
+  info: 'A CLIENT-CREDENTIALS client has no roles.',
+  explanation:
+    'Its tokens get permissions only from roles, so every call fails with 403. The provider accepts it anyway.',
+  fix: 'Grant a role in explicit divisions (role.grant(client, division)).',
+  suppressible: true,
+  check: (ctx) =>
+    oauthClients(ctx)
+      .filter((c) => c.grantType === 'CLIENT-CREDENTIALS' && c.grants.length === 0)
+      .map((c) => ({ address: c.address, detail: `client "${c.name}" has no roles: every call will fail with 403` })),
+};

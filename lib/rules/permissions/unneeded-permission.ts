@@ -1,0 +1,32 @@
+import { Capabilities } from '../../model/capabilities';
+import { holds } from '../../model/permission-match';
+import type { Rule } from '../types';
+import { managedRoles } from '../util';
+
+/** GCA-PERM4: a role that declares its capabilities grants a permission none of them needs. */
+export const unneededPermission: Rule = {
+  id: 'GCA-PERM4',
+  name: 'unneeded-permission',
+  area: 'permissions',
+  level: 'warning',
+  info: 'A role grants a permission that none of its declared capabilities needs.',
+  explanation:
+    'Every permission should trace back to an API operation the principal calls; an unused permission is standing access an attacker can use.',
+  fix: 'Remove the permission, or add the capability that needs it.',
+  suppressible: true,
+  check: (ctx) =>
+    managedRoles(ctx).flatMap((role) => {
+      const caps = (ctx.plan.metadata.roles?.[role.address]?.capabilities ?? []).filter((c) =>
+        Capabilities.isCapability(c),
+      );
+      if (!caps.length) return [];
+      const needed = Capabilities.permissionsOf(caps);
+      return role.permissions
+        .filter((p) => !needed.includes(p as never) && !needed.some((n) => holds([n], p)))
+        .map((p) => ({
+          address: role.address,
+          finding: p,
+          detail: `role "${role.name}" grants ${p}, which its capabilities (${caps.join(', ')}) do not need: remove it or declare the capability that does`,
+        }));
+    }),
+};

@@ -1,0 +1,2 @@
+export * from './scopes-on-client-credentials';
+export * from './unknown-scope';

@@ -1,0 +1,2 @@
+export * from './duplicate-role-owner';
+export * from './empty-roles-resource';
