@@ -207,8 +207,10 @@ export class Catalog {
     const query = normaliseTemplate(r.path ?? '').replace(/^\/api\/v2/, '');
     const qt = tokenize(query);
     const scored: Array<[Operation, number]> = [];
+    const samePath = normaliseTemplate(r.path ?? '');
     for (const op of t.operations) {
       let s = similarity(query, normaliseTemplate(op.path).replace(/^\/api\/v2/, ''), qt);
+      if (normaliseTemplate(op.path) === samePath) s += 0.3; // right path, wrong method
       if (r.method && op.method !== r.method) s *= 0.85;
       if (op.deprecated) s *= 0.95;
       if (s >= 0.3) scored.push([op, s]);

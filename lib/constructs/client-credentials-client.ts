@@ -83,7 +83,7 @@ export class ClientCredentialsClient extends Construct implements IGrantable, IP
       validate: () =>
         this.grants.size === 0
           ? [
-              `client "${props.name}" has no role grants: a CLIENT-CREDENTIALS token gets permissions only from roles; grant one with role.grant(client, division)`,
+              `GCA-OAUTH1 client "${props.name}" has no role grants: a CLIENT-CREDENTIALS token gets permissions only from roles; grant one with role.grant(client, division)`,
             ]
           : [],
     });

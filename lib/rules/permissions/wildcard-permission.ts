@@ -16,7 +16,7 @@ export const wildcardPermission: Rule = {
   check: (ctx) =>
     managedRoles(ctx).flatMap((role) =>
       policyPermissions(role)
-        .filter(({ permission }) => isWildcard(permission))
+        .filter(({ permission, hasConditions }) => isWildcard(permission) && !hasConditions) // GCA-PERM3 reports those
         .map(({ permission }) => ({
           address: role.address,
           finding: permission,

@@ -1,0 +1,587 @@
+/**
+ * The error corpus: bad inputs our users actually write (forum inventions, typos, wrong case, bad divisions,
+ * empty arrays, out-of-range numbers, malformed suppressions, raw configs). Each must produce exactly one line
+ * that names the rule or the fix, never a stack trace.
+ */
+import { TerraformStack, Testing } from 'cdktf';
+import {
+  AccessRole,
+  AccessRules,
+  Capabilities,
+  Catalog,
+  ClientCredentialsClient,
+  Division,
+  PermissionBundle,
+  ScreenRecordingReaderClient,
+  ServiceAccountUser,
+  UserContextClient,
+  WfmPrincipal,
+  WfmPublisherServiceAccount,
+} from '../../lib';
+import { validateTerraformJson } from '../../lib/testing';
+import { AuthRole, type AuthRolePermissionPolicies } from '../../src/generated/provider/auth-role';
+import { DataGenesyscloudAuthDivision } from '../../src/generated/provider/data-genesyscloud-auth-division';
+import { GroupRoles } from '../../src/generated/provider/group-roles';
+import { OauthClient, type OauthClientConfig } from '../../src/generated/provider/oauth-client';
+import { GenesyscloudProvider } from '../../src/generated/provider/provider';
+import { UserRoles } from '../../src/generated/provider/user-roles';
+
+function stack(): TerraformStack {
+  const s = new TerraformStack(Testing.app(), 'corpus');
+  new GenesyscloudProvider(s, 'genesyscloud', {});
+  AccessRules.check(s);
+  return s;
+}
+
+/** The lines an action produces: a thrown message, the validation lines of a failed synth, or warnings. */
+function linesOf(fn: () => unknown): string[] {
+  try {
+    const r = fn();
+    if (r instanceof TerraformStack) {
+      Testing.synth(r, true);
+      return AccessRules.findings(r)
+        .filter((f) => !f.suppressedBy)
+        .map((f) => f.message);
+    }
+    return Array.isArray(r) ? r.map(String) : [];
+  } catch (e) {
+    const m = (e as Error).message;
+    if (m.startsWith('Validation failed with the following errors:')) {
+      return m
+        .split('\n')
+        .filter((l) => /^\s+\[/.test(l))
+        .map((l) => l.trim());
+    }
+    return [m];
+  }
+}
+
+/** A stack with a raw role (given policies) granted to a raw client (given config) in Chicago. */
+function raw(
+  policies: AuthRolePermissionPolicies[],
+  clientConfig: Partial<OauthClientConfig> = {},
+  division: 'chicago' | 'none' | '*' = 'chicago',
+): TerraformStack {
+  const s = stack();
+  const chicago = new DataGenesyscloudAuthDivision(s, 'chicago', { name: 'Chicago' });
+  const role = new AuthRole(s, 'role', { name: 'Raw role', permissionPolicies: policies });
+  const divisionId = division === 'chicago' ? chicago.id : division === '*' ? '*' : undefined;
+  new OauthClient(s, 'client', {
+    name: 'Raw client',
+    authorizedGrantType: 'CLIENT-CREDENTIALS',
+    roles: [{ roleId: role.id, ...(divisionId ? { divisionId } : {}) }],
+    ...clientConfig,
+  });
+  return s;
+}
+
+const perm = (p: string): AuthRolePermissionPolicies => {
+  const [domain, entityName, action] = p.split(':');
+  return { domain, entityName, actionSet: [action] };
+};
+const VIEW = [perm('recording:screenRecording:view')];
+const role = (permissions: string[]) => () =>
+  new AccessRole(stack(), 'r', { name: 'R', permissions: permissions as never[] });
+
+const cases: Array<[string, () => unknown, RegExp]> = [
+  // Invented permissions from forum answers, in a typed role (caught at once) and in a raw role (caught at synth).
+  [
+    'role: wfm:schedule:publish',
+    role(['wfm:schedule:publish']),
+    /unknown permission "wfm:schedule:publish": there is no publish permission.*Did you mean "wfm:schedule:edit"/,
+  ],
+  [
+    'role: wfm:schedule:write',
+    role(['wfm:schedule:write']),
+    /unknown permission "wfm:schedule:write".*Did you mean "wfm:schedule:edit"/,
+  ],
+  [
+    'role: recordings:view',
+    role(['recordings:view']),
+    /unknown permission "recordings:view".*Did you mean "recording:screenRecording:view"/,
+  ],
+  [
+    'role: recording:export',
+    role(['recording:export']),
+    /unknown permission "recording:export".*Did you mean "recording:job:add"/,
+  ],
+  [
+    'role: screen_recording:read',
+    role(['screen_recording:read']),
+    /unknown permission "screen_recording:read".*Did you mean "recording:screenRecording:view"/,
+  ],
+  [
+    'role: agent:login:read',
+    role(['agent:login:read']),
+    /unknown permission "agent:login:read" is not in the Genesys Cloud permission catalog. Did you mean/,
+  ],
+  ['role: wrong case', role(['Recording:ScreenRecording:View']), /Did you mean "recording:screenRecording:view"/],
+  ['role: typo in entity', role(['wfm:scheduel:edit']), /Did you mean "wfm:schedule:edit"/],
+  [
+    'role: plural entity',
+    role(['analytics:conversationDetails:view']),
+    /Did you mean "analytics:conversationDetail:view"/,
+  ],
+  [
+    'role: two segments',
+    role(['recording:view']),
+    /unknown permission "recording:view" is not in the Genesys Cloud permission catalog \(permissions are domain:entity:action\)/,
+  ],
+  [
+    'role: general permission as policy',
+    role(['admin']),
+    /"admin" is a general role permission, not a domain:entity:action permission policy/,
+  ],
+  ['role: empty string', role(['']), /unknown permission ""/],
+  [
+    'raw role: wfm:schedule:publish',
+    () => raw([perm('wfm:schedule:publish')]),
+    /^\[corpus\] GCA-PERM1\[wfm:schedule:publish\] genesyscloud_auth_role.role: .*\(fix: Use the suggested real permission/,
+  ],
+  [
+    'raw role: recordings:recording:view',
+    () => raw([perm('recordings:recording:view')]),
+    /GCA-PERM1\[recordings:recording:view\].*Did you mean "recording:recording:view"/,
+  ],
+  [
+    'raw role: recording:recording:export',
+    () => raw([perm('recording:recording:export')]),
+    /GCA-PERM1\[recording:recording:export\].*Did you mean/,
+  ],
+  [
+    'raw role: recording:screenRecording:read',
+    () => raw([perm('recording:screenRecording:read')]),
+    /GCA-PERM1\[recording:screenRecording:read\].*Did you mean "recording:screenRecording:view"/,
+  ],
+  ['raw role: agent:login:read', () => raw([perm('agent:login:read')]), /GCA-PERM1\[agent:login:read\]/],
+  [
+    'raw role: wrong case',
+    () => raw([perm('Recording:ScreenRecording:View')]),
+    /GCA-PERM1\[Recording:ScreenRecording:View\].*Did you mean "recording:screenRecording:view"/,
+  ],
+  [
+    'raw role: wildcard entity',
+    () => raw([{ domain: 'recording', entityName: '*', actionSet: ['view'] }]),
+    /GCA-PERM2\[recording:\*:view\].*list the exact permissions/,
+  ],
+  [
+    'raw role: wildcard action',
+    () => raw([{ domain: 'recording', entityName: 'screenRecording', actionSet: ['*'] }]),
+    /GCA-PERM2\[recording:screenRecording:\*\]/,
+  ],
+  [
+    'raw role: wildcard with conditions',
+    () =>
+      raw([
+        {
+          domain: 'quality',
+          entityName: '*',
+          actionSet: ['view'],
+          conditions: {
+            conjunction: 'AND',
+            terms: [
+              { variableName: 'Conversation.queues', operator: 'IN', operands: [{ type: 'QUEUE', queueId: 'q' }] },
+            ],
+          },
+        },
+      ]),
+    /GCA-PERM3\[quality:\*:view\].*conditions may be dropped/,
+  ],
+  [
+    'raw role: no permissions',
+    () => raw([]),
+    /GCA-PERM5 genesyscloud_auth_role.role: role "Raw role" has no permission_policies/,
+  ],
+  [
+    'raw role: admin permission on integration',
+    () => raw([perm('authorization:grant:add')]),
+    /GCA-PERM6\[authorization:grant:add\].*integrations should not manage access/,
+  ],
+  // Scopes.
+  [
+    'raw client: invented scope',
+    () =>
+      raw(VIEW, {
+        authorizedGrantType: 'CODE',
+        roles: undefined,
+        registeredRedirectUris: ['https://x'],
+        scopes: ['screen_recording:read'],
+      }),
+    /GCA-SCOPE1\[screen_recording:read\].*Did you mean "recordings:readonly"/,
+  ],
+  [
+    'raw client: recordings:download scope',
+    () => raw(VIEW, { authorizedGrantType: 'CODE', roles: undefined, scopes: ['recordings:download'] }),
+    /GCA-SCOPE1\[recordings:download\].*there is no download scope/,
+  ],
+  [
+    'raw client: scope with underscore',
+    () => raw(VIEW, { authorizedGrantType: 'CODE', roles: undefined, scopes: ['workforce_management'] }),
+    /Did you mean "workforce-management"/,
+  ],
+  [
+    'raw client: scopes on client credentials',
+    () => raw(VIEW, { scopes: ['recordings:readonly'] }),
+    /GCA-SCOPE2 genesyscloud_oauth_client.client: .*CLIENT-CREDENTIALS tokens ignore/,
+  ],
+  [
+    'user-context client: invented extra scope',
+    () =>
+      new UserContextClient(stack(), 'u', {
+        name: 'U',
+        grantType: 'PASSWORD',
+        capabilities: ['wfm-schedule-read'],
+        extraScopes: ['wfm:read' as never],
+      }),
+    /unknown OAuth scope "wfm:read"/,
+  ],
+  // OAuth clients.
+  [
+    'raw client: no roles',
+    () => raw(VIEW, { roles: [] }),
+    /GCA-OAUTH1 genesyscloud_oauth_client.client: client "Raw client" has no roles/,
+  ],
+  [
+    'raw client: token 60 s',
+    () => raw(VIEW, { accessTokenValiditySeconds: 60 }),
+    /GCA-OAUTH2 .*access_token_validity_seconds is 60: use a whole number from 300 to 38880000/,
+  ],
+  ['raw client: token 0 s', () => raw(VIEW, { accessTokenValiditySeconds: 0 }), /GCA-OAUTH2 .*is 0/],
+  [
+    'raw client: token 50,000,000 s',
+    () => raw(VIEW, { accessTokenValiditySeconds: 50000000 }),
+    /GCA-OAUTH2 .*is 50000000/,
+  ],
+  [
+    'raw client: token above ceiling',
+    () => raw(VIEW, { accessTokenValiditySeconds: 604800 }),
+    /GCA-OAUTH3 .*live 604800 s, above the ceiling of 86400 s/,
+  ],
+  [
+    'raw client: client_secret in config',
+    () => raw(VIEW, { clientSecret: 'hunter2' }),
+    /GCA-OAUTH4 .*writes client_secret in config/,
+  ],
+  [
+    'raw client: directory_client_secret',
+    () => raw(VIEW, { directoryClientSecret: './secrets' }),
+    /GCA-OAUTH5 .*plaintext to \.\/secrets/,
+  ],
+  [
+    'raw client: CLIENT_CREDENTIALS',
+    () => raw(VIEW, { authorizedGrantType: 'CLIENT_CREDENTIALS' }),
+    /GCA-OAUTH6\[CLIENT_CREDENTIALS\].*Did you mean "CLIENT-CREDENTIALS"/,
+  ],
+  [
+    'raw client: lower-case grant type',
+    () => raw(VIEW, { authorizedGrantType: 'client-credentials' }),
+    /GCA-OAUTH6\[client-credentials\]/,
+  ],
+  [
+    'raw client: CODE without scopes',
+    () => raw(VIEW, { authorizedGrantType: 'CODE', roles: undefined }),
+    /GCA-OAUTH7\[scopes\] .*has no scopes/,
+  ],
+  [
+    'client: token 299 s',
+    () => new ClientCredentialsClient(stack(), 'c', { name: 'C', accessTokenValiditySeconds: 299 }),
+    /accessTokenValiditySeconds must be a whole number from 300 to 38880000 \(got 299\)/,
+  ],
+  [
+    'client: fractional token',
+    () => new ClientCredentialsClient(stack(), 'c', { name: 'C', accessTokenValiditySeconds: 3600.5 }),
+    /got 3600.5/,
+  ],
+  [
+    'client: empty name',
+    () => new ClientCredentialsClient(stack(), 'c', { name: ' ' }),
+    /a ClientCredentialsClient needs a name/,
+  ],
+  [
+    'client: no grants',
+    () => {
+      const s = stack();
+      new ClientCredentialsClient(s, 'c', { name: 'Lonely' });
+      return s;
+    },
+    /GCA-OAUTH1 client "Lonely" has no role grants/,
+  ],
+  [
+    'user-context client: CODE without redirect',
+    () => new UserContextClient(stack(), 'u', { name: 'U', capabilities: ['wfm-schedule-read'] }),
+    /a CODE client needs redirectUris/,
+  ],
+  [
+    'user-context client: no capabilities',
+    () => new UserContextClient(stack(), 'u', { name: 'U', grantType: 'PASSWORD', capabilities: [] }),
+    /needs at least one capability/,
+  ],
+  // Divisions.
+  [
+    'raw client: implicit home',
+    () => raw(VIEW, {}, 'none'),
+    /GCA-DIV1\[Raw role\] .*no division, so only in the home division/,
+  ],
+  [
+    'raw client: * without reason',
+    () => raw(VIEW, {}, '*'),
+    /GCA-DIV2\[Raw role\] .*all divisions with no reason recorded: use Division.all\(\{ reason \}\)/,
+  ],
+  [
+    'seed: empty divisions',
+    () => new ScreenRecordingReaderClient(stack(), 'qa', { divisions: [] }),
+    /needs at least one division: pass Division.fromName/,
+  ],
+  [
+    'seed: divisions undefined',
+    () => new WfmPublisherServiceAccount(stack(), 'w', { divisions: undefined as never }),
+    /needs at least one division/,
+  ],
+  [
+    'grant: no division',
+    () => {
+      const s = stack();
+      new AccessRole(s, 'r', { name: 'R', capabilities: ['wfm-schedule-read'] }).grant(
+        new ClientCredentialsClient(s, 'c', { name: 'C' }),
+      );
+    },
+    /needs at least one division/,
+  ],
+  [
+    'grant: not a Division',
+    () => new ScreenRecordingReaderClient(stack(), 'qa', { divisions: [{ divisionId: 'x' } as never] }),
+    /divisions must come from Division.fromName\/fromId\/home\/all/,
+  ],
+  [
+    'grant: all plus home',
+    () => {
+      const s = stack();
+      return new ScreenRecordingReaderClient(s, 'qa', {
+        divisions: [Division.all({ reason: 'QA covers every site' }), Division.home(s)],
+      });
+    },
+    /Division.all\(...\) already covers every division; remove the others/,
+  ],
+  [
+    'Division.all: short reason',
+    () => Division.all({ reason: 'qa' }),
+    /Division.all needs a reason of at least 10 characters \(got "qa"\)/,
+  ],
+  [
+    'Division.all: no reason',
+    () => Division.all(undefined as never),
+    /Division.all needs a reason of at least 10 characters \(got ""\)/,
+  ],
+  ['Division.fromId("*")', () => Division.fromId(stack(), 'd', '*'), /use Division.all\(\{ reason \}\) to say why/],
+  [
+    'Division.fromId("")',
+    () => Division.fromId(stack(), 'd', ''),
+    /Division.fromId needs a division id; use Division.fromName/,
+  ],
+  ['Division.fromName("")', () => Division.fromName(stack(), 'd', '  '), /Division.fromName needs a division name/],
+  ['new Division without name', () => new Division(stack(), 'd', { name: '' }), /a Division needs a name/],
+  // Roles, bundles, capabilities.
+  [
+    'role: no permissions',
+    () => new AccessRole(stack(), 'r', { name: 'Empty' }),
+    /role "Empty" has no permissions: give it capabilities or permissions/,
+  ],
+  [
+    'role: no name',
+    () => new AccessRole(stack(), 'r', { name: '', capabilities: ['wfm-schedule-read'] }),
+    /an AccessRole needs a name/,
+  ],
+  [
+    'role: unknown capability',
+    () => new AccessRole(stack(), 'r', { name: 'R', capabilities: ['wfm-schedule-publisher' as never] }),
+    /unknown capability "wfm-schedule-publisher". Did you mean "wfm-schedule-publish"/,
+  ],
+  [
+    'role: remove what base never had',
+    () =>
+      new AccessRole(stack(), 'r', {
+        name: 'Restricted',
+        base: PermissionBundle.of('Agent', ['recording:recording:view']),
+        remove: ['wfm:schedule:view'],
+      }),
+    /cannot remove "wfm:schedule:view" from "Agent": it never had it/,
+  ],
+  [
+    'role: remove without base',
+    () =>
+      new AccessRole(stack(), 'r', { name: 'R', permissions: ['wfm:schedule:view'], remove: ['wfm:schedule:view'] }),
+    /remove needs a base bundle to remove from/,
+  ],
+  [
+    'role: remove an invented permission',
+    () => PermissionBundle.of('Agent', ['recording:recording:view']).without('R', ['recordings:view' as never]),
+    /removal from "Agent": unknown permission "recordings:view"/,
+  ],
+  [
+    'bundle: invented permission',
+    () => PermissionBundle.of('Agent', ['agent:login:read' as never]),
+    /permission bundle "Agent": unknown permission "agent:login:read"/,
+  ],
+  [
+    'capability: unknown',
+    () => Capabilities.resolve('screen-recordings'),
+    /unknown capability "screen-recordings". Did you mean "screen-recording-read"/,
+  ],
+  // Users and subjects.
+  [
+    'user: two owners of one user id',
+    () => {
+      const s = stack();
+      ServiceAccountUser.fromUserId(s, 'a', 'u-1');
+      ServiceAccountUser.fromUserId(s, 'b', 'u-1');
+    },
+    /user u-1 already has its roles managed by corpus\/a/,
+  ],
+  [
+    'user: two owners of one email',
+    () => {
+      const s = stack();
+      const d = Division.home(s);
+      new WfmPublisherServiceAccount(s, 'a', {
+        divisions: [d],
+        principal: WfmPrincipal.user({ email: 'c@example.com', name: 'C' }),
+      });
+      new WfmPublisherServiceAccount(s, 'b', {
+        divisions: [d],
+        principal: WfmPrincipal.user({ email: 'c@example.com', name: 'C' }),
+      });
+    },
+    /user c@example.com already has its roles managed by corpus\/a\/user/,
+  ],
+  [
+    'user: bad email',
+    () => new ServiceAccountUser(stack(), 'u', { email: 'compliance-auditor', name: 'C' }),
+    /needs an email address \(got "compliance-auditor"\)/,
+  ],
+  ['user: fromUserId empty', () => ServiceAccountUser.fromUserId(stack(), 'u', ''), /fromUserId needs a user id/],
+  [
+    'raw: two user_roles for one user',
+    () => {
+      const s = stack();
+      const r = new AccessRole(s, 'r', { name: 'R', capabilities: ['wfm-schedule-read'] });
+      for (const id of ['a', 'b'])
+        new UserRoles(s, id, { userId: 'u-9', roles: [{ roleId: r.roleId, divisionIds: ['*'] }] });
+      AccessRules.addSuppressions(s, [{ id: 'GCA-DIV2', reason: 'testing the owner rule only' }]);
+      return s;
+    },
+    /GCA-SUBJ1\[user:u-9\] genesyscloud_user_roles.b: .*both manage the roles of u-9/,
+  ],
+  [
+    'raw: two group_roles for one group',
+    () => {
+      const s = stack();
+      const r = new AccessRole(s, 'r', { name: 'R', capabilities: ['wfm-schedule-read'] });
+      const d = Division.home(s);
+      for (const id of ['a', 'b'])
+        new GroupRoles(s, id, { groupId: 'g-1', roles: [{ roleId: r.roleId, divisionIds: [d.divisionId] }] });
+      return s;
+    },
+    /GCA-SUBJ1\[group:g-1\]/,
+  ],
+  [
+    'raw: empty user_roles',
+    () => {
+      const s = stack();
+      new UserRoles(s, 'u', { userId: 'u-1' });
+      return s;
+    },
+    /GCA-SUBJ2 genesyscloud_user_roles.u: .*removes every direct grant/,
+  ],
+  [
+    'raw: default_role_id',
+    () => {
+      const s = stack();
+      new AuthRole(s, 'employee', {
+        name: 'employee',
+        defaultRoleId: 'employee',
+        permissionPolicies: [perm('directory:user:view')],
+      });
+      return s;
+    },
+    /GCA-ROLE1\[employee\] .*derive a custom role instead/,
+  ],
+  // Suppressions.
+  [
+    'suppression: reason too short',
+    () => AccessRules.addSuppressions(stack(), [{ id: 'GCA-DIV1', reason: 'legacy' }]),
+    /suppression of GCA-DIV1 needs a reason of at least 10 characters/,
+  ],
+  [
+    'suppression: empty reason',
+    () => AccessRules.addSuppressions(stack(), [{ id: 'GCA-DIV1', reason: '' }]),
+    /needs a reason of at least 10 characters saying why it is acceptable \(got ""\)/,
+  ],
+  [
+    'suppression: unknown rule id',
+    () => AccessRules.addSuppressions(stack(), [{ id: 'GCA-DIV9', reason: 'a long enough reason' }]),
+    /suppression of unknown rule "GCA-DIV9"/,
+  ],
+  [
+    'suppression: lower-case rule id',
+    () => AccessRules.addSuppressions(stack(), [{ id: 'gca-div1', reason: 'a long enough reason' }]),
+    /suppression of unknown rule "gca-div1"/,
+  ],
+  [
+    'suppression: non-suppressible rule',
+    () => AccessRules.addSuppressions(stack(), [{ id: 'GCA-OAUTH4', reason: 'the secret is rotated daily' }]),
+    /GCA-OAUTH4 cannot be suppressed/,
+  ],
+  // Invented endpoints and resource types.
+  [
+    'endpoint: screen recording',
+    () => Catalog.requireOperation('GET /api/v2/recordings/screen/{recordingId}'),
+    /Did you mean "GET \/api\/v2\/conversations\/\{conversationId\}\/recordings\/\{recordingId\}"/,
+  ],
+  [
+    'endpoint: wfm publish',
+    () => Catalog.requireOperation('POST /api/v2/wfm/schedules/{scheduleId}/publish'),
+    /there is no publish endpoint/,
+  ],
+  [
+    'endpoint: wrong method',
+    () => Catalog.requireOperation('DELETE /api/v2/conversations/{conversationId}/recordings'),
+    /Did you mean "GET \/api\/v2\/conversations\/\{conversationId\}\/recordings"/,
+  ],
+  [
+    'raw config: genesyscloud_security_profile',
+    () =>
+      validateTerraformJson({ resource: { genesyscloud_security_profile: { qa: { name: 'QA' } } } }).map(
+        (p) => `${p.address} ${p.message}`,
+      ),
+    /^genesyscloud_security_profile unknown resource type: Genesys Cloud has no security profiles.*Did you mean "genesyscloud_auth_role"/,
+  ],
+  [
+    'raw config: oauth_client grant_type typo',
+    () =>
+      validateTerraformJson({
+        resource: {
+          genesyscloud_oauth_client: { c: { name: 'C', authorized_grant_type: 'CODE', grant_types: ['x'] } },
+        },
+      }).map((p) => `${p.address} ${p.message}`),
+    /grant_types unknown argument. Did you mean "authorized_grant_type"/,
+  ],
+  [
+    'raw config: role without name',
+    () =>
+      validateTerraformJson({ resource: { genesyscloud_auth_role: { r: { permission_policies: [] } } } }).map(
+        (p) => `${p.address} ${p.message}`,
+      ),
+    /genesyscloud_auth_role.r.name is required/,
+  ],
+];
+
+describe('error corpus', () => {
+  test('has at least 60 cases', () => expect(cases.length).toBeGreaterThanOrEqual(60));
+
+  test.each(cases)('%s', (_name, fn, expected) => {
+    const lines = linesOf(fn);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(expected);
+    expect(lines[0]).not.toMatch(/\n|\s+at\s+\S+\s+\(|Error:/);
+  });
+});
