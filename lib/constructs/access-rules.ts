@@ -47,6 +47,23 @@ function stateOf(scope: IConstruct): StackState {
   return stack[STATE];
 }
 
+function suppressedFindings(state: StackState): Array<{ id: string; address: string; reason: string }> {
+  return state.findings
+    .filter((f) => f.suppressedBy)
+    .map((f) => ({
+      id: f.finding ? `${f.ruleId}[${f.finding}]` : f.ruleId,
+      address: f.address,
+      reason: f.suppressedBy!.reason,
+    }));
+}
+
+/** Writes the audit trail of the findings just computed into an already rendered stack. */
+function recordSuppressedFindings(json: Record<string, unknown>, state: StackState): void {
+  const silenced = suppressedFindings(state);
+  const meta = ((json.locals as Record<string, Record<string, unknown>> | undefined) ?? {}).genesyscloud_access;
+  if (meta && silenced.length) meta.suppressedFindings = silenced;
+}
+
 /**
  * Synth-time access rules (cdk-nag style). `AccessRules.check(stack)` runs the rule pack over everything the
  * stack synthesizes (our constructs and raw `genesyscloud_*` resources alike): error findings fail
@@ -59,10 +76,22 @@ export class AccessRules {
     if (state.checked) return;
     state.checked = true;
     const pack = options.pack ?? GENESYS_ACCESS_PACK;
+    // The rules need the rendered stack, and rendering a large stack is the most expensive step of synth. The
+    // validation renders it once and hands that very object to the synthesizer's next toTerraform() call (which
+    // follows the validations directly), instead of rendering twice. Any other call renders afresh.
+    const render = stack.toTerraform.bind(stack);
+    let rendered: Record<string, unknown> | undefined;
+    stack.toTerraform = () => {
+      const out = rendered ?? render();
+      rendered = undefined;
+      return out;
+    };
     stack.node.addValidation({
       validate: () => {
-        const json = JSON.parse(JSON.stringify(stack.toTerraform()));
+        const json = render() as Record<string, unknown>;
         state.findings = runRules(AccessPlan.fromJson(json), pack.rules, options, state.suppressions);
+        recordSuppressedFindings(json, state);
+        rendered = json;
         const errors: string[] = [];
         let byPath: Map<string, IConstruct> | undefined;
         for (const f of state.findings) {

@@ -45,8 +45,6 @@ export class ClientCredentialsClient extends Construct implements IGrantable, IP
   public readonly grantPrincipal: IPrincipal = this;
   public readonly principalKind = 'oauth-client' as const;
   public readonly principalPath: string;
-  /** The client id (known after apply). */
-  public readonly clientId: string;
   /** The sensitive output holding the secret, when `exposeSecret` is set. */
   public readonly secretOutput?: TerraformOutput;
   private readonly grants = new Map<string, { role: IAccessRole; division: IDivision }>();
@@ -71,7 +69,6 @@ export class ClientCredentialsClient extends Construct implements IGrantable, IP
       state: props.state,
       ...(props.exposeSecret ? { exposeClientSecret: true } : {}),
     });
-    this.clientId = this.resource.clientId;
     if (props.exposeSecret) {
       this.secretOutput = new TerraformOutput(this, 'client-secret', {
         value: this.resource.clientSecret,
@@ -91,6 +88,11 @@ export class ClientCredentialsClient extends Construct implements IGrantable, IP
       () => terraformAddress(this.resource),
       () => principalMetadata(this.node.path, this.capabilities, this.roleGrants),
     );
+  }
+
+  /** The client id (known after apply). */
+  public get clientId(): string {
+    return this.resource.clientId;
   }
 
   public addRoleGrant(role: IAccessRole, divisions: readonly IDivision[]): void {

@@ -103,6 +103,9 @@ export class AccessPlan {
   public readonly stackName?: string;
   private readonly doc: Json;
   private readonly roleIndex = new Map<string, PlanRole>();
+  /** principal address + division query → permissions (plans are immutable, so this never goes stale). */
+  private readonly permissionCache = new Map<string, string[]>();
+  private readonly own: ReadonlySet<PlanPrincipal>;
 
   private constructor(doc: Json) {
     this.doc = doc;
@@ -173,6 +176,7 @@ export class AccessPlan {
     this.principals = [...principals.values()]
       .map(({ p, grants, sources }) => ({ ...p, grants, grantSources: sources }))
       .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+    this.own = new Set(this.principals);
   }
 
   /** Finds a principal by address (`genesyscloud_oauth_client.qa`), logical name (`qa`) or display name. */
@@ -194,9 +198,15 @@ export class AccessPlan {
     return p.grants.filter((g) => division === undefined || divisionMatches(g.division, division));
   }
 
-  /** Permissions the principal holds in `division` (in any division when none is given), sorted. */
+  /** Permissions the principal holds in `division` (in any division when none is given), sorted. Do not mutate. */
   public permissionsIn(p: PlanPrincipal, division?: string): string[] {
-    return [...new Set(this.grantsIn(p, division).flatMap((g) => g.role.permissions))].sort();
+    // Only principals of this plan are cached: callers may pass a narrowed copy with fewer grants.
+    const key = this.own.has(p) ? `${p.address}\u0000${division ?? ''}` : undefined;
+    const hit = key === undefined ? undefined : this.permissionCache.get(key);
+    if (hit) return hit;
+    const out = [...new Set(this.grantsIn(p, division).flatMap((g) => g.role.permissions))].sort();
+    if (key !== undefined) this.permissionCache.set(key, out);
+    return out;
   }
 
   /** True if the principal holds `permission` (wildcards cover) in `division`. */
