@@ -76,6 +76,30 @@ export function isUserContextGrant(grantType: string | undefined): boolean {
   return grantType !== undefined && grantType !== 'CLIENT-CREDENTIALS';
 }
 
+const IMPLICIT_HOME: DivisionRef = Object.freeze({ kind: 'implicit-home', id: '' });
+
+/** A principal while the plan is read. */
+type Building = Omit<PlanPrincipal, 'grants' | 'grantSources'> & { grants: RoleGrant[]; grantSources: string[] };
+
+/** A permission set with wildcard-aware membership (`domain:*:*` and `domain:entity:*` cover). */
+export class PermissionSet {
+  /** The permissions, sorted, deduplicated. */
+  public readonly list: readonly string[];
+  private readonly exact: ReadonlySet<string>;
+  private readonly wildcards: readonly string[];
+
+  constructor(permissions: Iterable<string>) {
+    this.exact = new Set(permissions);
+    this.list = [...this.exact].sort();
+    this.wildcards = this.list.filter((p) => p.includes('*'));
+  }
+
+  /** True if the set holds `permission` directly or through a wildcard. */
+  public has(permission: string): boolean {
+    return this.exact.has(permission) || (this.wildcards.length > 0 && holds(this.wildcards, permission));
+  }
+}
+
 const REF = /^\$\{((?:data\.)?[A-Za-z0-9_]+\.[A-Za-z0-9_-]+)\.id\}$/;
 
 type Json = Record<string, unknown>;
@@ -103,9 +127,12 @@ export class AccessPlan {
   public readonly stackName?: string;
   private readonly doc: Json;
   private readonly roleIndex = new Map<string, PlanRole>();
-  /** principal address + division query → permissions (plans are immutable, so this never goes stale). */
-  private readonly permissionCache = new Map<string, string[]>();
-  private readonly own: ReadonlySet<PlanPrincipal>;
+  private readonly roleByRef = new Map<string, PlanRole>();
+  private readonly divisionByRef = new Map<string, DivisionRef>();
+  /** Permission sets by the roles they come from: principals with the same roles share one (plans are immutable). */
+  private readonly setByRoles = new Map<string, PermissionSet>();
+  /** principal → division query → permission set. */
+  private readonly setByPrincipal = new WeakMap<PlanPrincipal, Map<string, PermissionSet>>();
 
   private constructor(doc: Json) {
     this.doc = doc;
@@ -117,14 +144,21 @@ export class AccessPlan {
       this.roleIndex.set(role.address, role);
     }
     this.roles = [...this.roleIndex.values()];
-    const principals = new Map<
-      string,
-      { p: Omit<PlanPrincipal, 'grants' | 'grantSources'>; grants: RoleGrant[]; sources: string[] }
-    >();
-    const add = (p: Omit<PlanPrincipal, 'grants' | 'grantSources'>): { grants: RoleGrant[]; sources: string[] } => {
+    const principals = new Map<string, Building>();
+    const add = (p: Omit<PlanPrincipal, 'grants' | 'grantSources'>): Building => {
       const hit = principals.get(p.address);
       if (hit) return hit;
-      const entry = { p, grants: [] as RoleGrant[], sources: [] as string[] };
+      // One object shape for every principal (no spread), which keeps property access fast on large plans.
+      const entry: Building = {
+        address: p.address,
+        kind: p.kind,
+        name: p.name,
+        grantType: p.grantType,
+        scopes: p.scopes,
+        body: p.body,
+        grants: [],
+        grantSources: [],
+      };
       principals.set(p.address, entry);
       return entry;
     };
@@ -138,7 +172,7 @@ export class AccessPlan {
         scopes: asArray(body.scopes).map(String),
         body,
       });
-      entry.sources.push(address);
+      entry.grantSources.push(address);
       for (const r of asArray(body.roles) as Json[]) {
         entry.grants.push({
           role: this.role(str(r.role_id) ?? ''),
@@ -153,9 +187,8 @@ export class AccessPlan {
     ] as const) {
       for (const [name, body] of Object.entries(this.section('resource', type))) {
         const source = `${type}.${name}`;
-        const subject = this.subject(kind, str(body[subjectKey]) ?? '');
-        const entry = add(subject);
-        entry.sources.push(source);
+        const entry = add(this.subject(kind, str(body[subjectKey]) ?? ''));
+        entry.grantSources.push(source);
         for (const r of asArray(body.roles) as Json[]) {
           const role = this.role(str(r.role_id) ?? '');
           const divisions = asArray(r.division_ids);
@@ -170,13 +203,12 @@ export class AccessPlan {
       ['genesyscloud_group', 'group'],
     ] as const) {
       for (const name of Object.keys(this.section('resource', type))) {
-        add(this.subject(kind, `\${${type}.${name}.id}`));
+        if (!principals.has(`${type}.${name}`)) add(this.subject(kind, `\${${type}.${name}.id}`));
       }
     }
-    this.principals = [...principals.values()]
-      .map(({ p, grants, sources }) => ({ ...p, grants, grantSources: sources }))
-      .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
-    this.own = new Set(this.principals);
+    this.principals = [...principals.values()].sort((a, b) =>
+      a.address < b.address ? -1 : a.address > b.address ? 1 : 0,
+    );
   }
 
   /** Finds a principal by address (`genesyscloud_oauth_client.qa`), logical name (`qa`) or display name. */
@@ -199,19 +231,34 @@ export class AccessPlan {
   }
 
   /** Permissions the principal holds in `division` (in any division when none is given), sorted. Do not mutate. */
-  public permissionsIn(p: PlanPrincipal, division?: string): string[] {
-    // Only principals of this plan are cached: callers may pass a narrowed copy with fewer grants.
-    const key = this.own.has(p) ? `${p.address}\u0000${division ?? ''}` : undefined;
-    const hit = key === undefined ? undefined : this.permissionCache.get(key);
-    if (hit) return hit;
-    const out = [...new Set(this.grantsIn(p, division).flatMap((g) => g.role.permissions))].sort();
-    if (key !== undefined) this.permissionCache.set(key, out);
-    return out;
+  public permissionsIn(p: PlanPrincipal, division?: string): readonly string[] {
+    return this.permissionSet(p, division).list;
   }
 
   /** True if the principal holds `permission` (wildcards cover) in `division`. */
   public holds(p: PlanPrincipal, permission: string, division?: string): boolean {
-    return holds(this.permissionsIn(p, division), permission);
+    return this.permissionSet(p, division).has(permission);
+  }
+
+  /** The principal's permissions in `division` as a set with wildcard-aware `has`, shared by equal role sets. */
+  public permissionSet(p: PlanPrincipal, division?: string): PermissionSet {
+    let byDivision = this.setByPrincipal.get(p);
+    const dkey = division ?? '\u0000any';
+    const hit = byDivision?.get(dkey);
+    if (hit) return hit;
+    const roles = [...new Set(this.grantsIn(p, division).map((g) => g.role))];
+    const rkey = roles
+      .map((r) => r.address)
+      .sort()
+      .join('\u0000');
+    let set = this.setByRoles.get(rkey);
+    if (!set) {
+      set = new PermissionSet(roles.flatMap((r) => r.permissions));
+      this.setByRoles.set(rkey, set);
+    }
+    if (!byDivision) this.setByPrincipal.set(p, (byDivision = new Map()));
+    byDivision.set(dkey, set);
+    return set;
   }
 
   /** Checks an operation's ANY/ALL rule for the principal in `division`. */
@@ -255,6 +302,14 @@ export class AccessPlan {
   }
 
   private role(ref: string): PlanRole {
+    const cached = this.roleByRef.get(ref);
+    if (cached) return cached;
+    const role = this.resolveRole(ref);
+    this.roleByRef.set(ref, role);
+    return role;
+  }
+
+  private resolveRole(ref: string): PlanRole {
     const m = REF.exec(ref);
     const address = m ? m[1] : `role:${ref}`;
     const hit = this.roleIndex.get(address);
@@ -277,8 +332,16 @@ export class AccessPlan {
   }
 
   private division(v: unknown): DivisionRef {
-    if (v === undefined || v === null || v === '') return { kind: 'implicit-home', id: '' };
+    if (v === undefined || v === null || v === '') return IMPLICIT_HOME;
     const id = String(v);
+    const cached = this.divisionByRef.get(id);
+    if (cached) return cached;
+    const d = this.resolveDivision(id);
+    this.divisionByRef.set(id, d);
+    return d;
+  }
+
+  private resolveDivision(id: string): DivisionRef {
     if (id === '*') return { kind: 'all', id };
     const m = REF.exec(id);
     if (!m) return id.includes('${') ? { kind: 'unresolved', id } : { kind: 'id', id };

@@ -7,9 +7,13 @@ export function managedRoles(ctx: RuleContext): PlanRole[] {
   return ctx.plan.roles.filter((r) => r.managed);
 }
 
-/** OAuth clients in the plan. */
+const clientsOf = new WeakMap<object, PlanPrincipal[]>();
+
+/** OAuth clients in the plan (computed once per plan). */
 export function oauthClients(ctx: RuleContext): PlanPrincipal[] {
-  return ctx.plan.principals.filter((p) => p.kind === 'oauth-client');
+  let hit = clientsOf.get(ctx.plan);
+  if (!hit) clientsOf.set(ctx.plan, (hit = ctx.plan.principals.filter((p) => p.kind === 'oauth-client')));
+  return hit;
 }
 
 /** The policy of a role as `domain:entity:action` strings, wildcards kept. */

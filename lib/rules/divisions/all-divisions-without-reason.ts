@@ -13,6 +13,7 @@ export const allDivisionsWithoutReason: Rule = {
   suppressible: true,
   check: (ctx) =>
     ctx.plan.principals.flatMap((p) => {
+      if (!p.grants.some((g) => g.division.kind === 'all')) return [];
       if (ctx.plan.metadata.principals?.[p.address]?.allDivisionsReasons?.length) return [];
       const roles = [...new Set(p.grants.filter((g) => g.division.kind === 'all').map((g) => g.role.name))].sort();
       return roles.map((role) => ({

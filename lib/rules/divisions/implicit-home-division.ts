@@ -13,6 +13,7 @@ export const implicitHomeDivision: Rule = {
   suppressible: true,
   check: (ctx) =>
     ctx.plan.principals.flatMap((p) => {
+      if (!p.grants.some((g) => g.division.kind === 'implicit-home')) return [];
       const roles = [
         ...new Set(p.grants.filter((g) => g.division.kind === 'implicit-home').map((g) => g.role.name)),
       ].sort();

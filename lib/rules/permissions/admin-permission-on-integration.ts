@@ -1,4 +1,5 @@
 import type { Permission } from '../../catalog/types';
+import type { PermissionSet } from '../../model/plan';
 import type { Rule } from '../types';
 import { oauthClients } from '../util';
 
@@ -35,14 +36,20 @@ export const adminPermissionOnIntegration: Rule = {
     'Role, grant, OAuth client and user management let the client grant itself anything: a leaked secret becomes an org takeover.',
   fix: 'Move administration to the deploying pipeline client; suppress with a reason only for a client that really administers access.',
   suppressible: true,
-  check: (ctx) =>
-    oauthClients(ctx)
+  check: (ctx) => {
+    // Clients with the same roles share a permission set: test each set once.
+    const adminOf = new Map<PermissionSet, Permission[]>();
+    return oauthClients(ctx)
       .filter((c) => c.grantType === 'CLIENT-CREDENTIALS')
-      .flatMap((c) =>
-        ADMIN_PERMISSIONS.filter((p) => ctx.plan.holds(c, p)).map((p) => ({
+      .flatMap((c) => {
+        const set = ctx.plan.permissionSet(c);
+        let admin = adminOf.get(set);
+        if (!admin) adminOf.set(set, (admin = ADMIN_PERMISSIONS.filter((p) => set.has(p))));
+        return admin.map((p) => ({
           address: c.address,
           finding: p,
           detail: `client "${c.name}" can ${p.split(':').slice(1).reverse().join(' ')} (${p}) through its roles: integrations should not manage access`,
-        })),
-      ),
+        }));
+      });
+  },
 };
