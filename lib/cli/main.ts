@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+/**
+ * `genesys-access`: review Genesys Cloud access in synthesized CDKTF plans, offline, from files.
+ *
+ * `run(argv, io)` is the whole CLI (tests call it in-process); the bottom of this file wires it to the process.
+ * Exit codes: 0 ok, 1 findings / broadening / denied, 2 usage or input error. Errors are one line on stderr,
+ * never a stack trace. No cdktf import.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { AccessValidationError, didYouMean, oneLine } from '../errors';
+import { nearest } from '../review/suggest';
+import { packageRoot } from '../util/package-root';
+import { type FlagSpec, parseArgs, UsageError } from './args';
+import { type Command, COMMANDS, EXIT, type Io } from './commands';
+
+export type { Io };
+export { EXIT };
+
+const NAME = 'genesys-access';
+
+const TOP_FLAGS: readonly FlagSpec[] = [
+  { name: 'help', short: 'h', description: 'show help (also `genesys-access <command> --help`)' },
+  { name: 'version', short: 'v', description: 'print the version' },
+];
+
+const EXIT_CODES = [
+  '0  ok',
+  '1  report: unsuppressed error findings; diff --fail-on broadening: access broadens;',
+  '   explain: the principal cannot call the operation',
+  '2  usage or input error: unknown command, flag, principal or operation; missing file; malformed JSON;',
+  '   a directory with no stacks',
+];
+
+function flagLines(flags: readonly FlagSpec[]): string[] {
+  const left = flags.map((f) => `${f.short ? `-${f.short}, ` : '    '}--${f.name}${f.value ? ` ${f.value}` : ''}`);
+  const width = Math.max(...left.map((l) => l.length)) + 2;
+  return flags.map((f, i) => `  ${left[i].padEnd(width)}${f.description}`);
+}
+
+/** The top-level help. */
+export function topHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  return [
+    `${NAME}: review Genesys Cloud access in synthesized CDKTF plans (cdk.tf.json), offline.`,
+    '',
+    'Usage:',
+    ...COMMANDS.flatMap((c) => c.usage.map((u) => `  ${u}`)),
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    '',
+    'Options:',
+    ...flagLines(TOP_FLAGS),
+    '',
+    'Exit codes:',
+    ...EXIT_CODES.map((l) => `  ${l}`),
+    '',
+    `Run \`${NAME} <command> --help\` for a command's options.`,
+    '',
+  ].join('\n');
+}
+
+/** The help of one command. */
+export function commandHelp(c: Command): string {
+  return [
+    `${NAME} ${c.name}: ${c.summary}`,
+    '',
+    'Usage:',
+    ...c.usage.map((u) => `  ${u}`),
+    '',
+    c.description,
+    '',
+    'Options:',
+    ...flagLines(c.flags),
+    '',
+    'Exit codes:',
+    ...c.exits.map((l) => `  ${l}`),
+    '',
+    'Examples:',
+    ...c.examples.map((e) => `  ${e}`),
+    '',
+  ].join('\n');
+}
+
+/** This package's version. */
+export function version(): string {
+  return (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function fail(io: Io, message: string, command?: string): number {
+  const hint = command !== undefined ? ` (see \`${NAME} ${command} --help\`)` : ` (see \`${NAME} --help\`)`;
+  io.stderr(`${NAME}: ${oneLine(message)}${hint}\n`);
+  return EXIT.usage;
+}
+
+/** Runs the CLI on `argv` (without `node` and the script). Resolves to the exit code; never throws. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let command: Command | undefined;
+  try {
+    const first = argv[0];
+    if (first === undefined) {
+      return fail(io, `missing command: ${COMMANDS.map((c) => c.name).join(', ')}`);
+    }
+    if (first.startsWith('-')) {
+      const top = parseArgs(argv, TOP_FLAGS);
+      if (top.flags.has('help')) {
+        io.stdout(topHelp());
+        return EXIT.ok;
+      }
+      if (top.flags.has('version')) {
+        io.stdout(`${version()}\n`);
+        return EXIT.ok;
+      }
+      throw new UsageError(`missing command before "${top.positionals[0]}"`);
+    }
+    if (first === 'help') {
+      const target = argv[1];
+      if (target === undefined) {
+        io.stdout(topHelp());
+        return EXIT.ok;
+      }
+      const c = COMMANDS.find((x) => x.name === target);
+      if (!c) throw new UsageError(unknownCommand(target));
+      io.stdout(commandHelp(c));
+      return EXIT.ok;
+    }
+    command = COMMANDS.find((c) => c.name === first);
+    if (!command) throw new UsageError(unknownCommand(first));
+    const args = parseArgs(argv.slice(1), command.flags, command.name);
+    if (args.flags.has('help')) {
+      io.stdout(commandHelp(command));
+      return EXIT.ok;
+    }
+    return command.run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) return fail(io, e.message, e.command ?? command?.name);
+    if (AccessValidationError.isAccessValidationError(e)) {
+      io.stderr(`${NAME}: ${oneLine((e as Error).message)}\n`);
+      return EXIT.usage;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(`${NAME}: unexpected error: ${oneLine(message)}\n`);
+    if (process.env.GENESYS_ACCESS_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    return EXIT.usage;
+  }
+}
+
+function unknownCommand(name: string): string {
+  const names = COMMANDS.map((c) => c.name);
+  return `unknown command "${name}".${didYouMean(nearest(name, names, 2))} Commands: ${names.join(', ')}`;
+}
+
+/** The process's streams. */
+export function processIo(): Io {
+  return {
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    cwd: process.cwd(),
+  };
+}
+
+if (require.main === module) {
+  // A closed pipe (`genesys-access report . | head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`${NAME}: cannot write the output: ${oneLine(e.message)}\n`);
+    process.exit(EXIT.usage);
+  });
+  void run(process.argv.slice(2), processIo()).then((code) => {
+    process.exitCode = code;
+  });
+}

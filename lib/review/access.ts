@@ -1,0 +1,275 @@
+/**
+ * Who holds what, per division, computed once per distinct permission set: the shared engine of `report`,
+ * `diff`, `explain` and `deployer`. Principals with the same roles share one permission set, and what a set
+ * unlocks (operations, capabilities) is memoised by the set's content, across plans. No cdktf import.
+ */
+import { Catalog } from '../catalog/catalog';
+import type { Operation } from '../catalog/types';
+import { Capabilities } from '../model/capabilities';
+import { type DivisionRef, divisionKey, divisionLabel } from '../model/division-ref';
+import { type AccessPlan, PermissionSet, type PlanPrincipal, type PlanRole } from '../model/plan';
+
+/** A permission set with a content key (equal keys mean equal sets, across plans). */
+export interface PermInfo {
+  /** The sorted permissions joined: the memo key. */
+  readonly key: string;
+  readonly list: readonly string[];
+  readonly set: PermissionSet;
+}
+
+/** What a principal is granted in one division. */
+export interface DivisionAccess {
+  /** {@link divisionKey}: `*`, `home`, an address or an id. */
+  readonly key: string;
+  readonly ref: DivisionRef;
+  /** {@link divisionLabel}: `Chicago`, `home`, `home (implicit: no division given)`, `all divisions`, an id. */
+  readonly label: string;
+  /** Roles granted in exactly this division, sorted by name then address. */
+  readonly roles: readonly PlanRole[];
+  /** Permissions of those roles (as written: wildcards kept). */
+  readonly granted: PermInfo;
+  /** Permissions that reach objects in this division: these roles plus the roles granted in all divisions. */
+  readonly effective: PermInfo;
+}
+
+/** Operations a permission set unlocks: indexes into {@link Catalog.operations}, ascending. */
+export interface Unlocked {
+  readonly count: number;
+  readonly indexes: readonly number[];
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The empty permission set. */
+export const NO_PERMISSIONS: PermInfo = { key: '', list: [], set: new PermissionSet([]) };
+
+/** Sort key for divisions: named ones first by label, then home, then all divisions. */
+function divisionOrder(a: DivisionAccess, b: DivisionAccess): number {
+  const rank = (d: DivisionAccess): number => (d.key === '*' ? 2 : d.key === 'home' ? 1 : 0);
+  return rank(a) - rank(b) || cmp(a.label, b.label) || cmp(a.key, b.key);
+}
+
+/** Per-plan index: each principal's division access, computed once and shared by equal role sets. */
+export class PlanIndex {
+  private readonly byPrincipal = new WeakMap<PlanPrincipal, readonly DivisionAccess[]>();
+  private readonly byRoles = new Map<string, PermInfo>();
+  private readonly byAddress: ReadonlyMap<string, PlanPrincipal>;
+
+  constructor(public readonly plan: AccessPlan) {
+    this.byAddress = new Map(plan.principals.map((p) => [p.address, p]));
+  }
+
+  /** The principal at `address`. */
+  public principal(address: string): PlanPrincipal | undefined {
+    return this.byAddress.get(address);
+  }
+
+  /** The principal's grants grouped by division, sorted (named divisions, home, all divisions). */
+  public divisions(p: PlanPrincipal): readonly DivisionAccess[] {
+    const hit = this.byPrincipal.get(p);
+    if (hit) return hit;
+    const groups = new Map<string, { ref: DivisionRef; roles: Map<string, PlanRole> }>();
+    for (const g of p.grants) {
+      const key = divisionKey(g.division);
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { ref: g.division, roles: new Map() }));
+      // Home granted implicitly (no division given) is called out even when home is also named explicitly.
+      if (g.division.kind === 'implicit-home') group.ref = g.division;
+      group.roles.set(g.role.address, g.role);
+    }
+    const all = groups.get('*');
+    const out: DivisionAccess[] = [];
+    for (const [key, group] of groups) {
+      const roles = [...group.roles.values()].sort((a, b) => cmp(a.name, b.name) || cmp(a.address, b.address));
+      const granted = this.permInfo(roles);
+      const effective = all && key !== '*' ? this.permInfo([...roles, ...all.roles.values()]) : granted;
+      out.push({ key, ref: group.ref, label: divisionLabel(group.ref), roles, granted, effective });
+    }
+    out.sort(divisionOrder);
+    this.byPrincipal.set(p, out);
+    return out;
+  }
+
+  /** Effective permissions in the division `key` (the all-divisions grants when the division is not granted). */
+  public effectiveIn(p: PlanPrincipal, key: string): PermInfo {
+    const ds = this.divisions(p);
+    return ds.find((d) => d.key === key)?.effective ?? ds.find((d) => d.key === '*')?.effective ?? NO_PERMISSIONS;
+  }
+
+  /** Union of the principal's permissions over all divisions. */
+  public allPermissions(p: PlanPrincipal): PermInfo {
+    const roles = new Map<string, PlanRole>();
+    for (const g of p.grants) roles.set(g.role.address, g.role);
+    return this.permInfo([...roles.values()]);
+  }
+
+  private permInfo(roles: readonly PlanRole[]): PermInfo {
+    if (roles.length === 0) return NO_PERMISSIONS;
+    const rkey = roles
+      .map((r) => r.address)
+      .sort()
+      .join('\u0000');
+    let info = this.byRoles.get(rkey);
+    if (!info) {
+      info = permInfoOf(roles.length === 1 ? roles[0].permissions : roles.flatMap((r) => r.permissions));
+      this.byRoles.set(rkey, info);
+    }
+    return info;
+  }
+}
+
+const infoByKey = new Map<string, PermInfo>();
+
+/** A {@link PermInfo} for a list of permissions (shared by content). */
+export function permInfoOf(permissions: readonly string[]): PermInfo {
+  const list = [...new Set(permissions)].sort();
+  const key = list.join(',');
+  let info = infoByKey.get(key);
+  if (!info) infoByKey.set(key, (info = { key, list, set: new PermissionSet(list) }));
+  return info;
+}
+
+let restricted: Array<[number, Operation]> | undefined;
+let indexOf: Map<Operation, number> | undefined;
+
+/** Operations that list at least one permission, with their index in {@link Catalog.operations}. */
+function restrictedOperations(): Array<[number, Operation]> {
+  if (!restricted) {
+    restricted = [];
+    indexOf = new Map();
+    Catalog.operations().forEach((op, i) => {
+      indexOf!.set(op, i);
+      if (op.anyOf.length || op.allOf.length) restricted!.push([i, op]);
+    });
+  }
+  return restricted;
+}
+
+/** True when the set meets the operation's ANY/ALL rule. */
+export function meets(op: Operation, set: PermissionSet): boolean {
+  for (const p of op.allOf) if (!set.has(p)) return false;
+  if (op.anyOf.length === 0) return true;
+  for (const p of op.anyOf) if (set.has(p)) return true;
+  return false;
+}
+
+const unlockedByKey = new Map<string, Unlocked>();
+const NONE: Unlocked = { count: 0, indexes: [] };
+
+/** The operations (that list permissions) whose ANY/ALL rule `info` meets; memoised by content. */
+export function unlocked(info: PermInfo): Unlocked {
+  if (info.list.length === 0) return NONE;
+  const hit = unlockedByKey.get(info.key);
+  if (hit) return hit;
+  const ops = restrictedOperations();
+  const indexes: number[] = [];
+  if (info.list.some((p) => p.includes('*'))) {
+    for (const [i, op] of ops) if (meets(op, info.set)) indexes.push(i);
+  } else {
+    // Only operations that list a held permission can be unlocked.
+    const seen = new Set<Operation>();
+    for (const p of info.list) {
+      for (const op of Catalog.operationsListing(p)) {
+        if (seen.has(op)) continue;
+        seen.add(op);
+        if (meets(op, info.set)) indexes.push(indexOf!.get(op)!);
+      }
+    }
+    indexes.sort((a, b) => a - b);
+  }
+  const r = { count: indexes.length, indexes };
+  unlockedByKey.set(info.key, r);
+  return r;
+}
+
+const unionByKey = new Map<string, Unlocked>();
+
+/** Union of what several permission sets unlock (e.g. one per division). */
+export function unlockedUnion(infos: readonly PermInfo[]): Unlocked {
+  const distinct = [...new Map(infos.filter((i) => i.list.length).map((i) => [i.key, i])).values()];
+  if (distinct.length === 0) return NONE;
+  if (distinct.length === 1) return unlocked(distinct[0]);
+  const key = distinct
+    .map((i) => i.key)
+    .sort()
+    .join('\u0000');
+  const hit = unionByKey.get(key);
+  if (hit) return hit;
+  const all = new Set<number>();
+  for (const i of distinct) for (const x of unlocked(i).indexes) all.add(x);
+  const indexes = [...all].sort((a, b) => a - b);
+  const r = { count: indexes.length, indexes };
+  unionByKey.set(key, r);
+  return r;
+}
+
+const diffByKey = new Map<string, Unlocked>();
+
+/** Operations `head` unlocks that `base` does not. */
+export function newlyUnlocked(base: PermInfo, head: PermInfo): Unlocked {
+  if (head.list.length === 0 || base.key === head.key) return NONE;
+  const key = `${base.key}\u0000${head.key}`;
+  const hit = diffByKey.get(key);
+  if (hit) return hit;
+  const before = new Set(unlocked(base).indexes);
+  const indexes = unlocked(head).indexes.filter((i) => !before.has(i));
+  const r = indexes.length ? { count: indexes.length, indexes } : NONE;
+  diffByKey.set(key, r);
+  return r;
+}
+
+const METHOD_RANK: Record<string, number> = { GET: 0, HEAD: 1, POST: 2, PUT: 3, PATCH: 4, DELETE: 5 };
+
+/** Example order: live before deprecated, reads before writes, then by path. */
+export function exampleOrder(a: Operation, b: Operation): number {
+  return (
+    Number(a.deprecated) - Number(b.deprecated) ||
+    (METHOD_RANK[a.method] ?? 9) - (METHOD_RANK[b.method] ?? 9) ||
+    cmp(a.path, b.path) ||
+    cmp(a.key, b.key)
+  );
+}
+
+/** How many example operations the models carry. */
+export const EXAMPLES = 3;
+
+/** Up to `n` example operation keys from `ops` in {@link exampleOrder}. */
+export function exampleKeys(ops: readonly Operation[], n = EXAMPLES): string[] {
+  return [...ops]
+    .sort(exampleOrder)
+    .slice(0, n)
+    .map((o) => o.key);
+}
+
+const examplesOf = new WeakMap<Unlocked, string[]>();
+
+/** Up to {@link EXAMPLES} example operations of `u` (memoised: callers must not mutate the result). */
+export function exampleOperations(u: Unlocked): string[] {
+  let hit = examplesOf.get(u);
+  if (!hit) {
+    const ops = Catalog.operations();
+    examplesOf.set(u, (hit = exampleKeys(u.indexes.map((i) => ops[i]))));
+  }
+  return hit;
+}
+
+const capsByKey = new Map<string, string[]>();
+
+/** Capabilities whose full permission set `info` holds (wildcards cover); memoised by content. */
+export function heldCapabilities(info: PermInfo): string[] {
+  if (info.list.length === 0) return [];
+  const hit = capsByKey.get(info.key);
+  if (hit) return hit;
+  const caps = Capabilities.ids().filter((id) => Capabilities.resolve(id).permissions.every((p) => info.set.has(p)));
+  capsByKey.set(info.key, caps);
+  return caps;
+}
+
+/** Capabilities held in at least one division. */
+export function heldCapabilitiesIn(infos: readonly PermInfo[]): string[] {
+  const out = new Set<string>();
+  for (const i of infos) for (const c of heldCapabilities(i)) out.add(c);
+  return [...out].sort(cmp);
+}

@@ -1,0 +1,417 @@
+/**
+ * The access change between two syntheses (`genesys-access diff --base --head`): principals added and removed,
+ * role × division grants and permission × division pairs added and removed, operations newly unlocked, and
+ * broadening (all divisions, admin-grade permissions, exposed secrets, wildcards) flagged for approval.
+ * Plain data, stable order. No cdktf import.
+ */
+import { ADMIN_PERMISSIONS } from '../rules/permissions/admin-permission-on-integration';
+import type { PlanPrincipal } from '../model/plan';
+import {
+  cmp,
+  type DivisionAccess,
+  exampleOperations,
+  newlyUnlocked,
+  NO_PERMISSIONS,
+  type PermInfo,
+  PlanIndex,
+  type Unlocked,
+} from './access';
+import type { LoadedStack } from './load';
+
+/** One role × division grant. */
+export interface GrantChange {
+  readonly role: string;
+  readonly roleAddress: string;
+  readonly division: string;
+  readonly divisionKey: string;
+}
+
+/** Permissions added or removed in one division. */
+export interface DivisionPermissions {
+  readonly division: string;
+  readonly divisionKey: string;
+  readonly permissions: readonly string[];
+}
+
+/** Operations newly unlocked in one division. */
+export interface DivisionOperations {
+  readonly division: string;
+  readonly divisionKey: string;
+  readonly count: number;
+}
+
+/** How one principal's access changed. */
+export interface PrincipalDiff {
+  readonly address: string;
+  readonly name: string;
+  readonly kind: PlanPrincipal['kind'];
+  readonly grantType?: string;
+  readonly change: 'added' | 'removed' | 'changed';
+  readonly grants: { readonly added: readonly GrantChange[]; readonly removed: readonly GrantChange[] };
+  /** Division labels. */
+  readonly divisions: { readonly added: readonly string[]; readonly removed: readonly string[] };
+  readonly permissions: {
+    readonly added: readonly DivisionPermissions[];
+    readonly removed: readonly DivisionPermissions[];
+  };
+  /** Operations the head unlocks that the base did not (distinct over divisions), per division. */
+  readonly operations: {
+    readonly unlocked: number;
+    readonly examples: readonly string[];
+    readonly byDivision: readonly DivisionOperations[];
+  };
+  /** OAuth client scopes. */
+  readonly scopes: { readonly added: readonly string[]; readonly removed: readonly string[] };
+  /** Secret-handling attributes newly set (expose_client_secret, directory_client_secret, client_secret). */
+  readonly secrets: readonly string[];
+  readonly notes: readonly string[];
+}
+
+export type BroadeningKind = 'all-divisions' | 'admin-permission' | 'secret-exposed' | 'wildcard-permission';
+
+/** A change that widens access and should be approved. */
+export interface Broadening {
+  readonly kind: BroadeningKind;
+  readonly stack: string;
+  readonly principal: string;
+  readonly name: string;
+  readonly division?: string;
+  readonly permission?: string;
+  readonly detail: string;
+}
+
+/** One stack's change. */
+export interface StackDiff {
+  readonly stack: string;
+  readonly change: 'added' | 'removed' | 'changed' | 'unchanged';
+  /** Changed principals only, by address. */
+  readonly principals: readonly PrincipalDiff[];
+}
+
+/** The whole diff. */
+export interface DiffModel {
+  readonly summary: {
+    readonly stacks: number;
+    readonly stacksChanged: number;
+    readonly principalsAdded: number;
+    readonly principalsRemoved: number;
+    readonly principalsChanged: number;
+    readonly permissionsAdded: number;
+    readonly permissionsRemoved: number;
+    readonly operationsUnlocked: number;
+    readonly broadening: number;
+  };
+  /** Every broadening change, by stack, principal, kind, division, permission. */
+  readonly broadening: readonly Broadening[];
+  readonly stacks: readonly StackDiff[];
+}
+
+const EMPTY_DIVISIONS: readonly DivisionAccess[] = [];
+
+function divisionRank(key: string): number {
+  return key === '*' ? 2 : key === 'home' ? 1 : 0;
+}
+
+function byDivision<T extends { division: string; divisionKey: string }>(a: T, b: T): number {
+  return (
+    divisionRank(a.divisionKey) - divisionRank(b.divisionKey) ||
+    cmp(a.division, b.division) ||
+    cmp(a.divisionKey, b.divisionKey)
+  );
+}
+
+function minus(a: readonly string[], b: readonly string[]): string[] {
+  if (b.length === 0) return [...a];
+  const s = new Set(b);
+  return a.filter((x) => !s.has(x));
+}
+
+function truthy(v: unknown): boolean {
+  return v === true || v === 'true';
+}
+
+const SECRETS: ReadonlyArray<[string, (v: unknown) => boolean, (v: unknown) => string]> = [
+  ['expose_client_secret', truthy, () => 'exposes its client secret (expose_client_secret: stored in state)'],
+  [
+    'directory_client_secret',
+    (v) => v !== undefined && v !== null && v !== '',
+    (v) => `writes its client secret in plaintext to ${String(v)} (directory_client_secret)`,
+  ],
+  ['client_secret', (v) => v !== undefined && v !== null && v !== '', () => 'sets client_secret in configuration'],
+];
+
+interface Side {
+  readonly stack?: LoadedStack;
+  readonly index?: PlanIndex;
+}
+
+function sideOf(stack: LoadedStack | undefined): Side {
+  return stack ? { stack, index: new PlanIndex(stack.plan) } : {};
+}
+
+function isUnchanged(
+  base: PlanPrincipal,
+  head: PlanPrincipal,
+  bd: readonly DivisionAccess[],
+  hd: readonly DivisionAccess[],
+): boolean {
+  if (bd.length !== hd.length || base.grantType !== head.grantType) return false;
+  for (let i = 0; i < bd.length; i++) {
+    const [x, y] = [bd[i], hd[i]];
+    if (x.key !== y.key || x.granted.key !== y.granted.key || x.effective.key !== y.effective.key) return false;
+    if (x.roles.length !== y.roles.length || x.roles.some((r, j) => r.address !== y.roles[j].address)) return false;
+  }
+  if ([...base.scopes].sort().join(',') !== [...head.scopes].sort().join(',')) return false;
+  for (const [attr, isSet] of SECRETS) if (isSet(head.body[attr]) && !isSet(base.body[attr])) return false;
+  return true;
+}
+
+function principalDiff(
+  stackName: string,
+  base: Side,
+  head: Side,
+  p0: PlanPrincipal | undefined,
+  p1: PlanPrincipal | undefined,
+  broadening: Broadening[],
+): PrincipalDiff | undefined {
+  const bd = p0 ? base.index!.divisions(p0) : EMPTY_DIVISIONS;
+  const hd = p1 ? head.index!.divisions(p1) : EMPTY_DIVISIONS;
+  if (p0 && p1 && isUnchanged(p0, p1, bd, hd)) return undefined;
+  const p = (p1 ?? p0)!;
+  const bByKey = new Map(bd.map((d) => [d.key, d]));
+  const hByKey = new Map(hd.map((d) => [d.key, d]));
+  const baseEffective = (key: string): PermInfo | undefined => (p0 ? base.index!.effectiveIn(p0, key) : undefined);
+
+  const grants = (from: readonly DivisionAccess[], other: Map<string, DivisionAccess>): GrantChange[] => {
+    const out: GrantChange[] = [];
+    for (const d of from) {
+      const o = other.get(d.key);
+      for (const r of d.roles) {
+        if (o?.roles.some((x) => x.address === r.address)) continue;
+        out.push({ role: r.name, roleAddress: r.address, division: d.label, divisionKey: d.key });
+      }
+    }
+    return out.sort((a, b) => byDivision(a, b) || cmp(a.role, b.role) || cmp(a.roleAddress, b.roleAddress));
+  };
+  const perms = (from: readonly DivisionAccess[], other: Map<string, DivisionAccess>): DivisionPermissions[] => {
+    const out: DivisionPermissions[] = [];
+    for (const d of from) {
+      const o = other.get(d.key);
+      if (o && o.granted.key === d.granted.key) continue;
+      const diff = minus(d.granted.list, o?.granted.list ?? []);
+      if (diff.length) out.push({ division: d.label, divisionKey: d.key, permissions: diff });
+    }
+    return out;
+  };
+
+  const addedPerms = perms(hd, bByKey);
+  const removedPerms = perms(bd, hByKey);
+  const addedGrants = grants(hd, bByKey);
+  const removedGrants = grants(bd, hByKey);
+
+  // Operations newly unlocked, per division (what reaches objects there now that did not before).
+  const byDivisionOps: DivisionOperations[] = [];
+  const unlockedSets: Unlocked[] = [];
+  for (const d of hd) {
+    const u = newlyUnlocked(baseEffective(d.key) ?? NO_PERMISSIONS, d.effective);
+    if (u.count) {
+      byDivisionOps.push({ division: d.label, divisionKey: d.key, count: u.count });
+      unlockedSets.push(u);
+    }
+  }
+  const distinct = unionOf(unlockedSets);
+
+  const scopesAdded = p.kind === 'oauth-client' ? minus([...(p1?.scopes ?? [])].sort(cmp), p0?.scopes ?? []) : [];
+  const scopesRemoved = p.kind === 'oauth-client' ? minus([...(p0?.scopes ?? [])].sort(cmp), p1?.scopes ?? []) : [];
+
+  const secrets =
+    p1 && p1.kind === 'oauth-client'
+      ? SECRETS.filter(([attr, isSet]) => isSet(p1.body[attr]) && !(p0 && isSet(p0.body[attr]))).map(([attr]) => attr)
+      : [];
+  const notes: string[] = [];
+  if (p0 && p1 && p0.grantType !== p1.grantType) {
+    notes.push(`grant type changes from ${p0.grantType ?? 'none'} to ${p1.grantType ?? 'none'}`);
+  }
+  if (p0 && head.stack) {
+    for (const source of p0.grantSources) {
+      const [type, name] = source.split('.');
+      if (
+        (type === 'genesyscloud_user_roles' || type === 'genesyscloud_group_roles') &&
+        head.stack.plan.section('resource', type)[name] === undefined
+      ) {
+        notes.push(
+          `${source} is removed: its delete does nothing, so its grants stay until an apply with its roles removed`,
+        );
+      }
+    }
+  }
+
+  // Broadening.
+  const flagsBefore = broadening.length;
+  if (p1) {
+    const flag = (kind: BroadeningKind, detail: string, division?: string, permission?: string): void => {
+      broadening.push({
+        kind,
+        stack: stackName,
+        principal: p1.address,
+        name: p1.name,
+        ...(division !== undefined ? { division } : {}),
+        ...(permission !== undefined ? { permission } : {}),
+        detail,
+      });
+    };
+    const reasons = head.stack!.plan.metadata.principals?.[p1.address]?.allDivisionsReasons ?? [];
+    for (const g of addedGrants.filter((x) => x.divisionKey === '*')) {
+      flag(
+        'all-divisions',
+        `holds role "${g.role}" in all divisions (now and future)${reasons.length ? ` (reason: ${reasons.map((r) => JSON.stringify(r)).join(', ')})` : ' (no reason recorded)'}`,
+        g.division,
+      );
+    }
+    for (const d of hd) {
+      const before = baseEffective(d.key);
+      for (const a of ADMIN_PERMISSIONS) {
+        if (d.granted.set.has(a) && !before?.set.has(a)) {
+          flag('admin-permission', `can ${a.split(':').slice(1).reverse().join(' ')} (${a}) in ${d.label}`, d.label, a);
+        }
+      }
+    }
+    for (const dp of addedPerms) {
+      for (const perm of dp.permissions.filter((x) => x.includes('*'))) {
+        flag('wildcard-permission', `holds the wildcard ${perm} in ${dp.division}`, dp.division, perm);
+      }
+    }
+    for (const attr of secrets) {
+      const [, , what] = SECRETS.find(([a]) => a === attr)!;
+      flag('secret-exposed', what(p1.body[attr]));
+    }
+  }
+
+  const diff: PrincipalDiff = {
+    address: p.address,
+    name: p.name,
+    kind: p.kind,
+    ...(p.grantType !== undefined ? { grantType: p.grantType } : {}),
+    change: !p0 ? 'added' : !p1 ? 'removed' : 'changed',
+    grants: { added: addedGrants, removed: removedGrants },
+    divisions: {
+      added: hd.filter((d) => !bByKey.has(d.key)).map((d) => d.label),
+      removed: bd.filter((d) => !hByKey.has(d.key)).map((d) => d.label),
+    },
+    permissions: { added: addedPerms, removed: removedPerms },
+    operations: {
+      unlocked: distinct.count,
+      examples: exampleOperations(distinct),
+      byDivision: byDivisionOps,
+    },
+    scopes: { added: scopesAdded, removed: scopesRemoved },
+    secrets,
+    notes,
+  };
+  const changed =
+    diff.change !== 'changed' ||
+    addedGrants.length ||
+    removedGrants.length ||
+    addedPerms.length ||
+    removedPerms.length ||
+    byDivisionOps.length ||
+    scopesAdded.length ||
+    scopesRemoved.length ||
+    secrets.length ||
+    notes.length ||
+    broadening.length > flagsBefore;
+  return changed ? diff : undefined;
+}
+
+function unionOf(sets: readonly Unlocked[]): Unlocked {
+  if (sets.length === 0) return { count: 0, indexes: [] };
+  if (sets.length === 1) return sets[0];
+  const all = new Set<number>();
+  for (const s of sets) for (const i of s.indexes) all.add(i);
+  const indexes = [...all].sort((a, b) => a - b);
+  return { count: indexes.length, indexes };
+}
+
+/** Pairs base and head stacks: one each are compared whatever their names; otherwise by name. */
+export function pairStacks(
+  base: readonly LoadedStack[],
+  head: readonly LoadedStack[],
+): Array<{ name: string; base?: LoadedStack; head?: LoadedStack }> {
+  if (base.length === 1 && head.length === 1) return [{ name: head[0].name, base: base[0], head: head[0] }];
+  const names = [...new Set([...base.map((s) => s.name), ...head.map((s) => s.name)])].sort(cmp);
+  return names.map((name) => ({
+    name,
+    base: base.find((s) => s.name === name),
+    head: head.find((s) => s.name === name),
+  }));
+}
+
+/** Diffs one pair of stacks; broadening changes are appended to `broadening`. */
+export function stackDiff(
+  name: string,
+  baseStack: LoadedStack | undefined,
+  headStack: LoadedStack | undefined,
+  broadening: Broadening[],
+): StackDiff {
+  const base = sideOf(baseStack);
+  const head = sideOf(headStack);
+  const addresses = new Set<string>();
+  for (const p of baseStack?.plan.principals ?? []) addresses.add(p.address);
+  for (const p of headStack?.plan.principals ?? []) addresses.add(p.address);
+  const principals: PrincipalDiff[] = [];
+  for (const address of [...addresses].sort(cmp)) {
+    const d = principalDiff(
+      name,
+      base,
+      head,
+      base.index?.principal(address),
+      head.index?.principal(address),
+      broadening,
+    );
+    if (d) principals.push(d);
+  }
+  const change = !baseStack ? 'added' : !headStack ? 'removed' : principals.length ? 'changed' : 'unchanged';
+  return { stack: name, change, principals };
+}
+
+function broadeningOrder(a: Broadening, b: Broadening): number {
+  return (
+    cmp(a.stack, b.stack) ||
+    cmp(a.principal, b.principal) ||
+    cmp(a.kind, b.kind) ||
+    cmp(a.division ?? '', b.division ?? '') ||
+    cmp(a.permission ?? '', b.permission ?? '') ||
+    cmp(a.detail, b.detail)
+  );
+}
+
+/** Builds the diff of two sets of stacks. */
+export function buildDiff(base: readonly LoadedStack[], head: readonly LoadedStack[]): DiffModel {
+  const broadening: Broadening[] = [];
+  const stacks = pairStacks(base, head).map((pair) => stackDiff(pair.name, pair.base, pair.head, broadening));
+  const all = stacks.flatMap((s) => s.principals);
+  const count = (change: PrincipalDiff['change']): number => all.filter((p) => p.change === change).length;
+  const pairs = (f: (p: PrincipalDiff) => readonly DivisionPermissions[]): number =>
+    all.reduce((n, p) => n + f(p).reduce((m, d) => m + d.permissions.length, 0), 0);
+  broadening.sort(broadeningOrder);
+  return {
+    summary: {
+      stacks: stacks.length,
+      stacksChanged: stacks.filter((s) => s.change !== 'unchanged').length,
+      principalsAdded: count('added'),
+      principalsRemoved: count('removed'),
+      principalsChanged: count('changed'),
+      permissionsAdded: pairs((p) => p.permissions.added),
+      permissionsRemoved: pairs((p) => p.permissions.removed),
+      operationsUnlocked: all.reduce((n, p) => n + p.operations.unlocked, 0),
+      broadening: broadening.length,
+    },
+    broadening,
+    stacks,
+  };
+}
+
+/** True when the diff broadens access (`--fail-on broadening`). */
+export function diffBroadens(model: DiffModel): boolean {
+  return model.broadening.length > 0;
+}

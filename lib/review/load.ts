@@ -1,0 +1,120 @@
+/**
+ * Reads synthesized stacks from a `cdk.tf.json` file, a stack directory or a `cdktf.out` directory. Errors are
+ * one line ({@link AccessValidationError}) naming the path as the user gave it. No cdktf import.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { AccessValidationError } from '../errors';
+import { AccessPlan } from '../model/plan';
+import { cmp } from './access';
+
+/** One synthesized stack. */
+export interface LoadedStack {
+  /** cdktf's stack name (`"//".metadata.stackName`), else the directory or file name. */
+  readonly name: string;
+  /** The file, relative to the input the user gave (for messages only). */
+  readonly file: string;
+  readonly json: Readonly<Record<string, unknown>>;
+  readonly plan: AccessPlan;
+}
+
+const STACK_FILE = 'cdk.tf.json';
+
+function statOf(p: string, shown: string): fs.Stats {
+  try {
+    return fs.statSync(p);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AccessValidationError(
+      code === 'ENOENT'
+        ? `cannot read "${shown}": no such file or directory`
+        : `cannot read "${shown}": ${code ?? (e as Error).message}`,
+    );
+  }
+}
+
+/** Parses one `cdk.tf.json`. */
+export function loadStackFile(file: string, shown: string, fallbackName: string): LoadedStack {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AccessValidationError(
+      code === 'EISDIR' ? `"${shown}" is a directory` : `cannot read "${shown}": ${code ?? (e as Error).message}`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new AccessValidationError(`"${shown}" is not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new AccessValidationError(
+      `"${shown}" is not a synthesized cdk.tf.json: expected a JSON object with resource, data and locals sections`,
+    );
+  }
+  const doc = json as Record<string, unknown>;
+  const known = ['resource', 'data', 'locals', 'terraform', 'provider', 'output', '//'];
+  if (Object.keys(doc).length > 0 && !known.some((k) => k in doc)) {
+    throw new AccessValidationError(
+      `"${shown}" is not a synthesized cdk.tf.json: it has none of the sections ${known.join(', ')}`,
+    );
+  }
+  for (const section of ['resource', 'data', 'locals']) {
+    const v = doc[section];
+    if (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v))) {
+      throw new AccessValidationError(`"${shown}" is not a synthesized cdk.tf.json: "${section}" is not an object`);
+    }
+  }
+  let plan: AccessPlan;
+  try {
+    plan = AccessPlan.fromJson(doc);
+  } catch (e) {
+    throw new AccessValidationError(`"${shown}" could not be read as a stack: ${(e as Error).message}`);
+  }
+  return { name: plan.stackName ?? fallbackName, file: shown, json: doc, plan };
+}
+
+function stackDirs(dir: string): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, STACK_FILE)))
+    .map((e) => e.name)
+    .sort(cmp);
+}
+
+/**
+ * The stacks at `input`: a `cdk.tf.json` file (one stack), a stack directory holding `cdk.tf.json`, a `cdktf.out`
+ * directory (every `stacks/<name>/cdk.tf.json`, sorted by name) or its `stacks` directory.
+ */
+export function loadStacks(input: string, cwd: string = process.cwd()): LoadedStack[] {
+  const abs = path.resolve(cwd, input);
+  const stat = statOf(abs, input);
+  if (!stat.isDirectory()) {
+    const base = path.basename(abs);
+    const fallback = base === STACK_FILE ? path.basename(path.dirname(abs)) : base.replace(/\.json$/i, '');
+    return [loadStackFile(abs, input, fallback)];
+  }
+  if (fs.existsSync(path.join(abs, STACK_FILE))) {
+    return [loadStackFile(path.join(abs, STACK_FILE), path.join(input, STACK_FILE), path.basename(abs))];
+  }
+  for (const [sub, shownSub] of [
+    [path.join(abs, 'stacks'), path.join(input, 'stacks')],
+    [abs, input],
+  ]) {
+    const names = stackDirs(sub);
+    if (names.length) {
+      return names.map((n) => loadStackFile(path.join(sub, n, STACK_FILE), path.join(shownSub, n, STACK_FILE), n));
+    }
+  }
+  throw new AccessValidationError(
+    `no stacks in "${input}": expected ${STACK_FILE} (a stack directory) or stacks/<name>/${STACK_FILE} (a cdktf.out directory); run \`cdktf synth\` first`,
+  );
+}

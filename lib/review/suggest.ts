@@ -1,0 +1,20 @@
+/** Did-you-mean for names typed on the command line. No cdktf import. */
+import { editDistance, rankBySimilarity } from '../catalog/similarity';
+
+/**
+ * The names nearest to `query`: by word similarity ({@link rankBySimilarity}), else by edit distance for short
+ * typos such as swapped letters (`--plna` → `--plan`), at most `limit`.
+ */
+export function nearest(query: string, names: Iterable<string>, limit = 3, threshold = 0.3): string[] {
+  const list = [...new Set(names)];
+  const ranked = rankBySimilarity(query, list, limit, threshold);
+  if (ranked.length) return ranked;
+  const q = query.toLowerCase();
+  const max = Math.max(2, Math.floor(q.length / 3));
+  return list
+    .map((n) => [n, editDistance(q, n.toLowerCase())] as const)
+    .filter(([, d]) => d <= max)
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, limit)
+    .map(([n]) => n);
+}

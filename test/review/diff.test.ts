@@ -1,0 +1,510 @@
+/**
+ * `diff` on a base and a head stack synthesized for real: the head adds Chicago to the QA client and exposes its
+ * secret, adds a reporting client in all divisions holding an admin-grade permission, adds a raw client with a
+ * wildcard role and a directory secret, and removes a client and a user.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildDiff, diffBroadens, pairStacks } from '../../lib/review/diff';
+import { loadStacks, type LoadedStack } from '../../lib/review/load';
+import { Catalog } from '../../lib/catalog/catalog';
+import { checkOperation } from '../../lib/model/evaluate';
+import { AccessPlan } from '../../lib/model/plan';
+import { synthDiffStack, synthExamples, tmpDir } from '../cli/fixtures';
+
+let tmp: string;
+let base: LoadedStack[];
+let head: LoadedStack[];
+
+beforeAll(() => {
+  tmp = tmpDir('diff');
+  base = loadStacks(synthDiffStack(path.join(tmp, 'base'), 'base'));
+  head = loadStacks(synthDiffStack(path.join(tmp, 'head'), 'head'));
+  synthExamples(path.join(tmp, 'examples'));
+});
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function stack(name: string, json: Record<string, unknown>): LoadedStack {
+  return { name, file: `${name}.json`, json, plan: AccessPlan.fromJson(json) };
+}
+
+test('the diff model, exactly', () => {
+  expect(buildDiff(base, head)).toEqual(EXPECTED);
+});
+
+test('the reverse diff narrows access: nothing broadens', () => {
+  const m = buildDiff(head, base);
+  expect(diffBroadens(m)).toBe(false);
+  expect(m.summary).toEqual({
+    stacks: 1,
+    stacksChanged: 1,
+    principalsAdded: 2,
+    principalsRemoved: 2,
+    principalsChanged: 1,
+    permissionsAdded: 2,
+    permissionsRemoved: 4,
+    operationsUnlocked: 2 * allowedCount(['wfm:schedule:view']),
+    broadening: 0,
+  });
+  // The QA client loses Chicago.
+  const qa = m.stacks[0].principals.find((p) => p.address === 'genesyscloud_oauth_client.qa_client_A2209C25')!;
+  expect([qa.divisions, qa.permissions.removed, qa.operations.unlocked]).toEqual([
+    { added: [], removed: ['Chicago'] },
+    [
+      {
+        division: 'Chicago',
+        divisionKey: 'data.genesyscloud_auth_division.chicago',
+        permissions: ['recording:screenRecording:view'],
+      },
+    ],
+    0,
+  ]);
+});
+
+test('identical syntheses have no changes', () => {
+  const m = buildDiff(head, loadStacks(path.join(tmp, 'head')));
+  expect(m.summary.stacksChanged).toBe(0);
+  expect(m.stacks).toEqual([{ stack: 'contact-center', change: 'unchanged', principals: [] }]);
+});
+
+test('cdktf.out directories are paired by stack name; added and removed stacks diff against nothing', () => {
+  const examples = loadStacks(path.join(tmp, 'examples'));
+  const before = examples.slice(1);
+  const after = [...examples.slice(0, 2), ...head];
+  expect(pairStacks(before, after).map((p) => [p.name, p.base?.name, p.head?.name])).toEqual([
+    ['contact-center', undefined, 'contact-center'],
+    ['raw-bindings', undefined, 'raw-bindings'],
+    ['screen-recording-qa', 'screen-recording-qa', 'screen-recording-qa'],
+    ['wfm-schedule-publisher', 'wfm-schedule-publisher', undefined],
+  ]);
+  const m = buildDiff(before, after);
+  expect(m.stacks.map((s) => [s.stack, s.change, s.principals.map((p) => `${p.change} ${p.address}`)])).toEqual([
+    [
+      'contact-center',
+      'added',
+      [
+        'added genesyscloud_oauth_client.ops-client',
+        'added genesyscloud_oauth_client.qa_client_A2209C25',
+        'added genesyscloud_oauth_client.reporting',
+      ],
+    ],
+    ['raw-bindings', 'added', ['added genesyscloud_oauth_client.qa-client']],
+    ['screen-recording-qa', 'unchanged', []],
+    [
+      'wfm-schedule-publisher',
+      'removed',
+      [
+        'removed genesyscloud_oauth_client.compliance-auditor_user-context-client_A711AD50',
+        'removed genesyscloud_oauth_client.publisher_client_1C6E1932',
+        'removed genesyscloud_user.compliance-auditor_user_F515F638',
+      ],
+    ],
+  ]);
+});
+
+/** Operations (that list permissions) whose ANY/ALL rule `held` meets, counted straight from the catalog. */
+function allowedCount(held: string[]): number {
+  return Catalog.operations().filter((op) => (op.anyOf.length || op.allOf.length) && checkOperation(op, held).allowed)
+    .length;
+}
+
+test('the operation counts match a direct count over the catalog', () => {
+  const m = buildDiff(head, base);
+  expect(m.summary.operationsUnlocked).toBe(2 * allowedCount(['wfm:schedule:view']));
+  const qa = buildDiff(base, head).stacks[0].principals.find((p) => p.name === 'QA screen recording downloader')!;
+  expect(qa.operations.unlocked).toBe(allowedCount(['recording:screenRecording:view']));
+});
+
+describe('changes that keep the grants', () => {
+  const json = (perms: string[], extra: Record<string, unknown> = {}, scopes = ['analytics:readonly']) => ({
+    resource: {
+      genesyscloud_auth_role: {
+        reader: {
+          name: 'Reader',
+          permission_policies: perms.map((x) => {
+            const [domain, entity_name, action] = x.split(':');
+            return { domain, entity_name, action_set: [action] };
+          }),
+        },
+      },
+      genesyscloud_oauth_client: {
+        c: {
+          name: 'Client',
+          authorized_grant_type: 'CLIENT-CREDENTIALS',
+          roles: [{ role_id: '${genesyscloud_auth_role.reader.id}', division_id: '*' }],
+          ...extra,
+        },
+        tool: { name: 'Tool', authorized_grant_type: 'CODE', scopes },
+      },
+    },
+  });
+
+  test('a role edit shows as permissions added where the role is granted; scope changes are listed', () => {
+    const m = buildDiff(
+      [stack('s', json(['wfm:schedule:view']))],
+      [stack('s', json(['wfm:schedule:view', 'wfm:schedule:edit'], {}, ['analytics', 'analytics:readonly']))],
+    );
+    const [c, tool] = m.stacks[0].principals;
+    expect(c.grants).toEqual({ added: [], removed: [] });
+    expect(c.permissions.added).toEqual([
+      { division: 'all divisions', divisionKey: '*', permissions: ['wfm:schedule:edit'] },
+    ]);
+    expect(c.operations.byDivision).toEqual([
+      {
+        division: 'all divisions',
+        divisionKey: '*',
+        count: allowedCount(['wfm:schedule:view', 'wfm:schedule:edit']) - allowedCount(['wfm:schedule:view']),
+      },
+    ]);
+    // Examples are newly unlocked operations: allowed with edit, not with view alone.
+    expect(c.operations.examples).toHaveLength(3);
+    for (const key of c.operations.examples) {
+      const op = Catalog.operation(key)!;
+      expect([
+        checkOperation(op, ['wfm:schedule:view']).allowed,
+        checkOperation(op, ['wfm:schedule:edit']).allowed,
+      ]).toEqual([false, true]);
+    }
+    expect(tool).toMatchObject({ change: 'changed', scopes: { added: ['analytics'], removed: [] } });
+    expect(m.broadening).toEqual([]);
+  });
+
+  test('a grant type change is noted; a client secret in config is flagged', () => {
+    const m = buildDiff(
+      [stack('s', json(['wfm:schedule:view']))],
+      [stack('s', json(['wfm:schedule:view'], { authorized_grant_type: 'PASSWORD', client_secret: 'x' }))],
+    );
+    expect(m.stacks[0].principals[0].notes).toEqual(['grant type changes from CLIENT-CREDENTIALS to PASSWORD']);
+    expect(m.broadening.map((b) => [b.kind, b.detail])).toEqual([
+      ['secret-exposed', 'sets client_secret in configuration'],
+    ]);
+  });
+});
+
+const EXPECTED = {
+  summary: {
+    stacks: 1,
+    stacksChanged: 1,
+    principalsAdded: 2,
+    principalsRemoved: 2,
+    principalsChanged: 1,
+    permissionsAdded: 4,
+    permissionsRemoved: 2,
+    operationsUnlocked: 65,
+    broadening: 5,
+  },
+  broadening: [
+    {
+      kind: 'secret-exposed',
+      stack: 'contact-center',
+      principal: 'genesyscloud_oauth_client.ops-client',
+      name: 'Schedule operations',
+      detail: 'writes its client secret in plaintext to /var/secrets (directory_client_secret)',
+    },
+    {
+      kind: 'wildcard-permission',
+      stack: 'contact-center',
+      principal: 'genesyscloud_oauth_client.ops-client',
+      name: 'Schedule operations',
+      division: 'Chicago',
+      permission: 'wfm:schedule:*',
+      detail: 'holds the wildcard wfm:schedule:* in Chicago',
+    },
+    {
+      kind: 'secret-exposed',
+      stack: 'contact-center',
+      principal: 'genesyscloud_oauth_client.qa_client_A2209C25',
+      name: 'QA screen recording downloader',
+      detail: 'exposes its client secret (expose_client_secret: stored in state)',
+    },
+    {
+      kind: 'admin-permission',
+      stack: 'contact-center',
+      principal: 'genesyscloud_oauth_client.reporting',
+      name: 'Reporting',
+      division: 'home',
+      permission: 'oauth:client:add',
+      detail: 'can add client (oauth:client:add) in home',
+    },
+    {
+      kind: 'all-divisions',
+      stack: 'contact-center',
+      principal: 'genesyscloud_oauth_client.reporting',
+      name: 'Reporting',
+      division: 'all divisions',
+      detail:
+        'holds role "Conversation analytics" in all divisions (now and future) (reason: "org-wide reporting across every site")',
+    },
+  ],
+  stacks: [
+    {
+      stack: 'contact-center',
+      change: 'changed',
+      principals: [
+        {
+          address: 'genesyscloud_oauth_client.legacy',
+          name: 'Legacy schedule export',
+          kind: 'oauth-client',
+          grantType: 'CLIENT-CREDENTIALS',
+          change: 'removed',
+          grants: {
+            added: [],
+            removed: [
+              {
+                role: 'WFM schedule reader',
+                roleAddress: 'genesyscloud_auth_role.wfm-reader',
+                division: 'home',
+                divisionKey: 'home',
+              },
+            ],
+          },
+          divisions: {
+            added: [],
+            removed: ['home'],
+          },
+          permissions: {
+            added: [],
+            removed: [
+              {
+                division: 'home',
+                divisionKey: 'home',
+                permissions: ['wfm:schedule:view'],
+              },
+            ],
+          },
+          operations: {
+            unlocked: 0,
+            examples: [],
+            byDivision: [],
+          },
+          scopes: {
+            added: [],
+            removed: [],
+          },
+          secrets: [],
+          notes: [],
+        },
+        {
+          address: 'genesyscloud_oauth_client.ops-client',
+          name: 'Schedule operations',
+          kind: 'oauth-client',
+          grantType: 'CLIENT-CREDENTIALS',
+          change: 'added',
+          grants: {
+            added: [
+              {
+                role: 'Schedule operations',
+                roleAddress: 'genesyscloud_auth_role.ops-role',
+                division: 'Chicago',
+                divisionKey: 'data.genesyscloud_auth_division.chicago',
+              },
+            ],
+            removed: [],
+          },
+          divisions: {
+            added: ['Chicago'],
+            removed: [],
+          },
+          permissions: {
+            added: [
+              {
+                division: 'Chicago',
+                divisionKey: 'data.genesyscloud_auth_division.chicago',
+                permissions: ['wfm:schedule:*'],
+              },
+            ],
+            removed: [],
+          },
+          operations: {
+            unlocked: 41,
+            examples: [
+              'GET /api/v2/workforcemanagement/agents/me/managementunit',
+              'GET /api/v2/workforcemanagement/agents/{agentId}/managementunit',
+              'GET /api/v2/workforcemanagement/businessunits/{businessUnitId}',
+            ],
+            byDivision: [
+              {
+                division: 'Chicago',
+                divisionKey: 'data.genesyscloud_auth_division.chicago',
+                count: 41,
+              },
+            ],
+          },
+          scopes: {
+            added: [],
+            removed: [],
+          },
+          secrets: ['directory_client_secret'],
+          notes: [],
+        },
+        {
+          address: 'genesyscloud_oauth_client.qa_client_A2209C25',
+          name: 'QA screen recording downloader',
+          kind: 'oauth-client',
+          grantType: 'CLIENT-CREDENTIALS',
+          change: 'changed',
+          grants: {
+            added: [
+              {
+                role: 'QA screen recording downloader role',
+                roleAddress: 'genesyscloud_auth_role.qa_role_44E83C4F',
+                division: 'Chicago',
+                divisionKey: 'data.genesyscloud_auth_division.chicago',
+              },
+            ],
+            removed: [],
+          },
+          divisions: {
+            added: ['Chicago'],
+            removed: [],
+          },
+          permissions: {
+            added: [
+              {
+                division: 'Chicago',
+                divisionKey: 'data.genesyscloud_auth_division.chicago',
+                permissions: ['recording:screenRecording:view'],
+              },
+            ],
+            removed: [],
+          },
+          operations: {
+            unlocked: 12,
+            examples: [
+              'GET /api/v2/conversations/{conversationId}/recordingmetadata',
+              'GET /api/v2/conversations/{conversationId}/recordingmetadata/{recordingId}',
+              'GET /api/v2/conversations/{conversationId}/recordings',
+            ],
+            byDivision: [
+              {
+                division: 'Chicago',
+                divisionKey: 'data.genesyscloud_auth_division.chicago',
+                count: 12,
+              },
+            ],
+          },
+          scopes: {
+            added: [],
+            removed: [],
+          },
+          secrets: ['expose_client_secret'],
+          notes: [],
+        },
+        {
+          address: 'genesyscloud_oauth_client.reporting',
+          name: 'Reporting',
+          kind: 'oauth-client',
+          grantType: 'CLIENT-CREDENTIALS',
+          change: 'added',
+          grants: {
+            added: [
+              {
+                role: 'Client admin',
+                roleAddress: 'genesyscloud_auth_role.client-admin',
+                division: 'home',
+                divisionKey: 'home',
+              },
+              {
+                role: 'Conversation analytics',
+                roleAddress: 'genesyscloud_auth_role.analytics',
+                division: 'all divisions',
+                divisionKey: '*',
+              },
+            ],
+            removed: [],
+          },
+          divisions: {
+            added: ['home', 'all divisions'],
+            removed: [],
+          },
+          permissions: {
+            added: [
+              {
+                division: 'home',
+                divisionKey: 'home',
+                permissions: ['oauth:client:add'],
+              },
+              {
+                division: 'all divisions',
+                divisionKey: '*',
+                permissions: ['analytics:conversationDetail:view'],
+              },
+            ],
+            removed: [],
+          },
+          operations: {
+            unlocked: 12,
+            examples: [
+              'GET /api/v2/analytics/conversations/details',
+              'GET /api/v2/analytics/conversations/details/jobs/availability',
+              'GET /api/v2/analytics/conversations/details/jobs/{jobId}',
+            ],
+            byDivision: [
+              {
+                division: 'home',
+                divisionKey: 'home',
+                count: 12,
+              },
+              {
+                division: 'all divisions',
+                divisionKey: '*',
+                count: 11,
+              },
+            ],
+          },
+          scopes: {
+            added: [],
+            removed: [],
+          },
+          secrets: [],
+          notes: [],
+        },
+        {
+          address: 'genesyscloud_user.auditor_user_2FACBD38',
+          name: 'Auditor',
+          kind: 'user',
+          change: 'removed',
+          grants: {
+            added: [],
+            removed: [
+              {
+                role: 'WFM schedule reader',
+                roleAddress: 'genesyscloud_auth_role.wfm-reader',
+                division: 'Chicago',
+                divisionKey: 'data.genesyscloud_auth_division.chicago',
+              },
+            ],
+          },
+          divisions: {
+            added: [],
+            removed: ['Chicago'],
+          },
+          permissions: {
+            added: [],
+            removed: [
+              {
+                division: 'Chicago',
+                divisionKey: 'data.genesyscloud_auth_division.chicago',
+                permissions: ['wfm:schedule:view'],
+              },
+            ],
+          },
+          operations: {
+            unlocked: 0,
+            examples: [],
+            byDivision: [],
+          },
+          scopes: {
+            added: [],
+            removed: [],
+          },
+          secrets: [],
+          notes: [
+            'genesyscloud_user_roles.auditor_roles_E5EF951F is removed: its delete does nothing, so its grants stay until an apply with its roles removed',
+          ],
+        },
+      ],
+    },
+  ],
+};
