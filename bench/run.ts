@@ -1,0 +1,182 @@
+/**
+ * `npm run bench`: costs at the scale of a large contact-centre org, as ratios against baselines measured in the
+ * same run. Prints a table and writes bench/results.json. `--smoke` runs tiny sizes (npm test does, so the bench
+ * cannot rot). Needs `npm run build` first (the bench loads the compiled package, as users do).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App } from 'cdktf';
+import { ALL_RULES, AccessPlan, runRules } from '../dist/lib';
+import { coldNode, growthExponent, median, ROOT, runChild, timeIt } from './measure';
+import { buildWithConstructs, LARGE_ORG, type OrgSize } from './org';
+import { reviewBench } from './review';
+
+/** Bench sizes. */
+export interface BenchConfig {
+  readonly org: OrgSize;
+  readonly repetitions: number;
+  readonly reviewResources: number;
+}
+
+export const FULL: BenchConfig = { org: LARGE_ORG, repetitions: 3, reviewResources: 50000 };
+export const SMOKE: BenchConfig = {
+  org: { clients: 12, divisions: 3, roles: 4 },
+  repetitions: 1,
+  reviewResources: 400,
+};
+
+/** One row of the results table. */
+export interface BenchRow {
+  readonly name: string;
+  readonly measured: string;
+  readonly baseline: string;
+  readonly ratio: number;
+  readonly goal: string;
+  readonly pass: boolean;
+}
+
+export interface BenchResults {
+  readonly machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
+  readonly config: BenchConfig;
+  readonly rows: readonly BenchRow[];
+  readonly details: Record<string, unknown>;
+}
+
+function benchSynth(cfg: BenchConfig): { row: BenchRow; rss: BenchRow; details: unknown } {
+  const args = [cfg.org.clients, cfg.org.divisions, cfg.org.roles].map(String);
+  const ours: Array<{ ms: number; maxRssMb: number }> = [];
+  const raw: Array<{ ms: number; maxRssMb: number }> = [];
+  for (let i = 0; i < cfg.repetitions; i++) {
+    raw.push(runChild('bench/synth-child.ts', ['raw', ...args]));
+    ours.push(runChild('bench/synth-child.ts', ['constructs', ...args]));
+  }
+  const [om, rm] = [median(ours.map((x) => x.ms)), median(raw.map((x) => x.ms))];
+  const [orss, rrss] = [median(ours.map((x) => x.maxRssMb)), median(raw.map((x) => x.maxRssMb))];
+  const size = `${cfg.org.clients} clients x ${cfg.org.divisions} divisions, ${cfg.org.roles} roles`;
+  return {
+    row: {
+      name: `synth (${size}): constructs + rules vs raw bindings`,
+      measured: `${om.toFixed(0)} ms`,
+      baseline: `${rm.toFixed(0)} ms`,
+      ratio: om / rm,
+      goal: '<= 1.3',
+      pass: om / rm <= 1.3,
+    },
+    rss: {
+      name: 'synth peak RSS',
+      measured: `${orss.toFixed(0)} MB`,
+      baseline: `${rrss.toFixed(0)} MB`,
+      ratio: orss / rrss,
+      goal: 'reported',
+      pass: true,
+    },
+    details: { ours, raw },
+  };
+}
+
+function benchRules(cfg: BenchConfig): { row: BenchRow; details: unknown } {
+  const points: Array<{ x: number; y: number; clients: number }> = [];
+  for (const k of [1, 2, 4]) {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'gca-bench-rules-')) });
+    const stack = buildWithConstructs(app, { ...cfg.org, clients: cfg.org.clients * k });
+    const json = stack.toTerraform();
+    const ms = timeIt(Math.max(cfg.repetitions, 3), () => runRules(AccessPlan.fromJson(json), ALL_RULES));
+    points.push({ x: k, y: ms, clients: cfg.org.clients * k });
+    fs.rmSync(app.outdir, { recursive: true, force: true });
+  }
+  const exponent = growthExponent(points);
+  return {
+    row: {
+      name: `rules: plan + every rule at 1x/2x/4x (${points.map((p) => `${p.y.toFixed(0)} ms`).join(' / ')})`,
+      measured: `exponent ${exponent.toFixed(2)}`,
+      baseline: 'linear = 1.00',
+      ratio: exponent,
+      goal: '~1 (linear)',
+      pass: exponent <= 1.2,
+    },
+    details: points,
+  };
+}
+
+function benchImport(cfg: BenchConfig): { row: BenchRow; details: unknown } {
+  const ours: number[] = [];
+  const core: number[] = [];
+  for (let i = 0; i < Math.max(cfg.repetitions * 2, 3); i++) {
+    core.push(coldNode("require('cdktf')"));
+    ours.push(coldNode("require('cdktf-genesyscloud-access')"));
+  }
+  const [om, cm] = [median(ours), median(core)];
+  return {
+    row: {
+      name: "import: cold require('cdktf-genesyscloud-access') vs require('cdktf')",
+      measured: `${om.toFixed(0)} ms`,
+      baseline: `${cm.toFixed(0)} ms`,
+      ratio: om / cm,
+      goal: '<= 1.5',
+      pass: om / cm <= 1.5,
+    },
+    details: { ours, core },
+  };
+}
+
+export function runBench(cfg: BenchConfig, log: (s: string) => void = () => undefined): BenchResults {
+  if (!fs.existsSync(path.join(ROOT, 'dist/lib/index.js')))
+    throw new Error('bench: dist/ is missing; run `npm run build` first');
+  const rows: BenchRow[] = [];
+  const details: Record<string, unknown> = {};
+  log('synth ...');
+  const synth = benchSynth(cfg);
+  rows.push(synth.row, synth.rss);
+  details.synth = synth.details;
+  log('rules ...');
+  const rules = benchRules(cfg);
+  rows.push(rules.row);
+  details.rules = rules.details;
+  log('review ...');
+  const review = reviewBench(cfg.reviewResources, cfg.repetitions);
+  rows.push(...review.rows);
+  details.review = review.details;
+  log('import ...');
+  const imp = benchImport(cfg);
+  rows.push(imp.row);
+  details.import = imp.details;
+  const cpus = os.cpus();
+  return {
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model ?? 'unknown',
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+    },
+    config: cfg,
+    rows,
+    details,
+  };
+}
+
+/** The results as a markdown table. */
+export function renderTable(r: BenchResults): string {
+  const lines = [
+    '| benchmark | measured | baseline (same run) | ratio | goal | ok |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const row of r.rows)
+    lines.push(
+      `| ${row.name} | ${row.measured} | ${row.baseline} | ${row.ratio.toFixed(2)} | ${row.goal} | ${row.pass ? 'yes' : 'NO'} |`,
+    );
+  return lines.join('\n');
+}
+
+if (require.main === module) {
+  const smoke = process.argv.includes('--smoke');
+  const t0 = performance.now();
+  const results = runBench(smoke ? SMOKE : FULL, (s) => process.stderr.write(`${s}\n`));
+  const out = path.join(ROOT, 'bench', smoke ? 'results.smoke.json' : 'results.json');
+  fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  console.log(renderTable(results));
+  console.log(
+    `\n${results.machine.cpus} x ${results.machine.cpuModel}, ${results.machine.memoryGb} GB, Node ${results.machine.node}; ${((performance.now() - t0) / 1000).toFixed(0)} s; wrote ${path.relative(ROOT, out)}`,
+  );
+}
