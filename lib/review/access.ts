@@ -54,6 +54,8 @@ function divisionOrder(a: DivisionAccess, b: DivisionAccess): number {
 /** Per-plan index: each principal's division access, computed once and shared by equal role sets. */
 export class PlanIndex {
   private readonly byPrincipal = new WeakMap<PlanPrincipal, readonly DivisionAccess[]>();
+  private readonly bySignature = new Map<string, DivisionAccess[]>();
+  private readonly unionByDivisions = new WeakMap<readonly DivisionAccess[], PermInfo>();
   private readonly byRoles = new Map<string, PermInfo>();
   private readonly byAddress: ReadonlyMap<string, PlanPrincipal>;
 
@@ -70,6 +72,19 @@ export class PlanIndex {
   public divisions(p: PlanPrincipal): readonly DivisionAccess[] {
     const hit = this.byPrincipal.get(p);
     if (hit) return hit;
+    // Principals with the same grants (thousands of users given one role set) share one result.
+    let sig = '';
+    for (const g of p.grants) sig += `${g.role.address}\u0001${g.division.kind}\u0001${divisionKey(g.division)}\u0002`;
+    let out = this.bySignature.get(sig);
+    if (!out) {
+      out = this.group(p);
+      this.bySignature.set(sig, out);
+    }
+    this.byPrincipal.set(p, out);
+    return out;
+  }
+
+  private group(p: PlanPrincipal): DivisionAccess[] {
     const groups = new Map<string, { ref: DivisionRef; roles: Map<string, PlanRole> }>();
     for (const g of p.grants) {
       const key = divisionKey(g.division);
@@ -88,7 +103,6 @@ export class PlanIndex {
       out.push({ key, ref: group.ref, label: divisionLabel(group.ref), roles, granted, effective });
     }
     out.sort(divisionOrder);
-    this.byPrincipal.set(p, out);
     return out;
   }
 
@@ -100,9 +114,15 @@ export class PlanIndex {
 
   /** Union of the principal's permissions over all divisions. */
   public allPermissions(p: PlanPrincipal): PermInfo {
-    const roles = new Map<string, PlanRole>();
-    for (const g of p.grants) roles.set(g.role.address, g.role);
-    return this.permInfo([...roles.values()]);
+    const divisions = this.divisions(p);
+    let info = this.unionByDivisions.get(divisions);
+    if (!info) {
+      const roles = new Map<string, PlanRole>();
+      for (const d of divisions) for (const r of d.roles) roles.set(r.address, r);
+      info = this.permInfo([...roles.values()]);
+      this.unionByDivisions.set(divisions, info);
+    }
+    return info;
   }
 
   private permInfo(roles: readonly PlanRole[]): PermInfo {

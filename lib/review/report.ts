@@ -199,12 +199,7 @@ function principalReport(
     ...(p.grantType !== undefined ? { grantType: p.grantType } : {}),
     ...(construct ? { construct } : {}),
     userContext,
-    divisions: divisions.map((d) => ({
-      label: d.label,
-      kind: d.ref.kind,
-      key: d.key,
-      roles: d.roles.map((r) => r.address),
-    })),
+    divisions: divisionGrants(divisions),
     allDivisionsReasons: meta?.allDivisionsReasons?.length ? [...meta.allDivisionsReasons].sort(cmp) : NONE,
     permissions: index.allPermissions(p).list,
     capabilities: {
@@ -215,6 +210,23 @@ function principalReport(
     ...(userContext ? { scopes: [...p.scopes].sort(cmp), scopeOperations: scopeOperations(p.scopes) } : {}),
     findings: own,
   };
+}
+
+const grantsByDivisions = new WeakMap<readonly DivisionAccess[], readonly DivisionGrantReport[]>();
+
+/** The report's divisions, shared by principals with the same grants (the model is immutable). */
+function divisionGrants(divisions: readonly DivisionAccess[]): readonly DivisionGrantReport[] {
+  let out = grantsByDivisions.get(divisions);
+  if (!out) {
+    out = divisions.map((d) => ({
+      label: d.label,
+      kind: d.ref.kind,
+      key: d.key,
+      roles: d.roles.map((r) => r.address),
+    }));
+    grantsByDivisions.set(divisions, out);
+  }
+  return out;
 }
 
 const accessByKey = new Map<string, { unlocked: Unlocked; capabilities: readonly string[] }>();

@@ -5,7 +5,16 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { cli, expectGolden, requireBuiltCli, synthDiffStack, synthExamples, synthSeed403, tmpDir } from './fixtures';
+import {
+  cli,
+  expectGolden,
+  expectJsonGolden,
+  requireBuiltCli,
+  synthDiffStack,
+  synthExamples,
+  synthSeed403,
+  tmpDir,
+} from './fixtures';
 
 let tmp: string;
 const BASE = 'base/stacks/contact-center/cdk.tf.json';
@@ -50,7 +59,7 @@ describe('report', () => {
   test('as JSON', () => {
     const r = run('report', 'examples', '--format', 'json');
     expect(r.status).toBe(0);
-    expectGolden('report-examples.json.golden', r.stdout);
+    expectJsonGolden('report-examples.json.golden', r.stdout);
     const qa = JSON.parse(r.stdout).stacks.find((s: any) => s.stack === 'screen-recording-qa').principals[0];
     expect([qa.name, qa.permissions, qa.divisions.map((d: any) => d.label)]).toEqual([
       'QA screen recording downloader',
@@ -84,7 +93,7 @@ describe('diff', () => {
   test('JSON', () => {
     const r = run('diff', '--base', BASE, '--head', HEAD, '--format', 'json');
     expect(r.status).toBe(0);
-    expectGolden('diff-contact-center.json.golden', r.stdout);
+    expectJsonGolden('diff-contact-center.json.golden', r.stdout);
   });
 
   test('--fail-on broadening exits 1 when access broadens, 0 when it does not', () => {
@@ -132,7 +141,7 @@ describe('explain', () => {
       'json',
     );
     expect(r.status).toBe(1);
-    expectGolden('explain-seed-403.json.golden', r.stdout);
+    expectJsonGolden('explain-seed-403.json.golden', r.stdout);
   });
 
   test('seed 403 (b): there is no publish endpoint; update and import are the real operations', () => {
@@ -174,7 +183,7 @@ describe('deployer', () => {
   test('JSON', () => {
     const r = run('deployer', 'examples', '--format', 'json');
     expect(r.status).toBe(0);
-    expectGolden('deployer-examples.json.golden', r.stdout);
+    expectJsonGolden('deployer-examples.json.golden', r.stdout);
   });
 });
 

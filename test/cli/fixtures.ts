@@ -157,6 +157,18 @@ export function expectGolden(name: string, actual: string): void {
   expect(actual).toBe(fs.readFileSync(file, 'utf8'));
 }
 
+/**
+ * JSON output against a golden: the output must be compact JSON on one line (what `--format json` prints); the
+ * golden holds it indented, so a change reads as a normal diff.
+ */
+export function expectJsonGolden(name: string, stdout: string): void {
+  expect(stdout.endsWith('\n')).toBe(true);
+  expect(stdout.slice(0, -1)).not.toContain('\n');
+  const parsed: unknown = JSON.parse(stdout);
+  expect(stdout).toBe(`${JSON.stringify(parsed)}\n`);
+  expectGolden(name, `${JSON.stringify(parsed, null, 2)}\n`);
+}
+
 /** Fails with a clear message when the CLI has not been built. */
 export function requireBuiltCli(): void {
   if (!fs.existsSync(CLI)) {
