@@ -10,17 +10,6 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Runs `fn` `reps` times and returns the median milliseconds. */
-export function timeIt(reps: number, fn: () => unknown): number {
-  const ts: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    fn();
-    ts.push(performance.now() - t0);
-  }
-  return median(ts);
-}
-
 /** Runs a TypeScript file in a fresh Node process (through tsx) and parses the JSON it prints last. */
 export function runChild<T>(file: string, args: string[]): T {
   const r = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(ROOT, file), ...args], {

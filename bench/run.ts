@@ -8,8 +8,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { ALL_RULES, AccessPlan, runRules } from '../dist/lib';
-import { coldNode, growthExponent, median, ROOT, runChild, timeIt } from './measure';
+import { coldNode, growthExponent, median, ROOT, runChild } from './measure';
 import { buildWithConstructs, LARGE_ORG, type OrgSize } from './org';
+import { renderMachine, renderSummary, renderTable, replaceBetween, SUMMARY_MARKERS, TABLE_MARKERS } from './docs';
 import { reviewBench } from './review';
 
 /** Bench sizes. */
@@ -19,7 +20,7 @@ export interface BenchConfig {
   readonly reviewResources: number;
 }
 
-export const FULL: BenchConfig = { org: LARGE_ORG, repetitions: 3, reviewResources: 50000 };
+export const FULL: BenchConfig = { org: LARGE_ORG, repetitions: 5, reviewResources: 50000 };
 export const SMOKE: BenchConfig = {
   org: { clients: 12, divisions: 3, roles: 4 },
   repetitions: 1,
@@ -76,15 +77,26 @@ function benchSynth(cfg: BenchConfig): { row: BenchRow; rss: BenchRow; details: 
 }
 
 function benchRules(cfg: BenchConfig): { row: BenchRow; details: unknown } {
-  const points: Array<{ x: number; y: number; clients: number }> = [];
-  for (const k of [1, 2, 4]) {
+  // 1x, 2x and 4x the org: clients and roles scale, each client still holds one role in every division.
+  const plans = [1, 2, 4].map((k) => {
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'gca-bench-rules-')) });
-    const stack = buildWithConstructs(app, { ...cfg.org, clients: cfg.org.clients * k });
-    const json = stack.toTerraform();
-    const ms = timeIt(Math.max(cfg.repetitions, 3), () => runRules(AccessPlan.fromJson(json), ALL_RULES));
-    points.push({ x: k, y: ms, clients: cfg.org.clients * k });
+    const size = { ...cfg.org, clients: cfg.org.clients * k, roles: cfg.org.roles * k };
+    const json = buildWithConstructs(app, size).toTerraform();
     fs.rmSync(app.outdir, { recursive: true, force: true });
+    return { k, json, clients: size.clients };
+  });
+  const validate = (json: unknown): unknown => runRules(AccessPlan.fromJson(json), ALL_RULES);
+  // Warm up (JIT, catalog tables), then interleave the sizes so heap and GC state weigh on each alike.
+  for (const p of plans) validate(p.json);
+  const samples: number[][] = plans.map(() => []);
+  for (let round = 0; round < Math.max(cfg.repetitions * 2, 7); round++) {
+    plans.forEach((p, i) => {
+      const t0 = performance.now();
+      validate(p.json);
+      samples[i]!.push(performance.now() - t0);
+    });
   }
+  const points = plans.map((p, i) => ({ x: p.k, y: median(samples[i]!), clients: p.clients }));
   const exponent = growthExponent(points);
   return {
     row: {
@@ -156,17 +168,14 @@ export function runBench(cfg: BenchConfig, log: (s: string) => void = () => unde
   };
 }
 
-/** The results as a markdown table. */
-export function renderTable(r: BenchResults): string {
-  const lines = [
-    '| benchmark | measured | baseline (same run) | ratio | goal | ok |',
-    '| --- | --- | --- | --- | --- | --- |',
-  ];
-  for (const row of r.rows)
-    lines.push(
-      `| ${row.name} | ${row.measured} | ${row.baseline} | ${row.ratio.toFixed(2)} | ${row.goal} | ${row.pass ? 'yes' : 'NO'} |`,
-    );
-  return lines.join('\n');
+/** Writes the latest full run into BENCHMARKS.md (table and machine) and README.md (summary line). */
+function updateDocs(results: BenchResults): void {
+  const bench = path.join(ROOT, 'BENCHMARKS.md');
+  const table = `${renderTable(results)}\n\n${renderMachine(results)}`;
+  fs.writeFileSync(bench, replaceBetween(fs.readFileSync(bench, 'utf8'), TABLE_MARKERS, table, 'BENCHMARKS.md'));
+  const readme = path.join(ROOT, 'README.md');
+  const summary = renderSummary(results);
+  fs.writeFileSync(readme, replaceBetween(fs.readFileSync(readme, 'utf8'), SUMMARY_MARKERS, summary, 'README.md'));
 }
 
 if (require.main === module) {
@@ -175,6 +184,7 @@ if (require.main === module) {
   const results = runBench(smoke ? SMOKE : FULL, (s) => process.stderr.write(`${s}\n`));
   const out = path.join(ROOT, 'bench', smoke ? 'results.smoke.json' : 'results.json');
   fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  if (!smoke) updateDocs(results);
   console.log(renderTable(results));
   console.log(
     `\n${results.machine.cpus} x ${results.machine.cpuModel}, ${results.machine.memoryGb} GB, Node ${results.machine.node}; ${((performance.now() - t0) / 1000).toFixed(0)} s; wrote ${path.relative(ROOT, out)}`,

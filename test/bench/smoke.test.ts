@@ -2,7 +2,8 @@
  * A tiny run of `npm run bench` so the benchmark cannot rot. It checks that every benchmark runs and reports a
  * ratio; it does not judge speed (tiny sizes are all start-up noise, and timed tests are not how we measure).
  */
-import { renderTable, runBench, SMOKE } from '../../bench/run';
+import { renderTable } from '../../bench/docs';
+import { runBench, SMOKE } from '../../bench/run';
 
 test('npm run bench runs end to end at tiny sizes', () => {
   const r = runBench(SMOKE);
