@@ -54,4 +54,31 @@ describe('the published package', () => {
       ),
     ).toBe('is required');
   });
+
+  test('the tarball holds every bin and exports target and the data read at run time', () => {
+    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const files = new Set((JSON.parse(out)[0].files as Array<{ path: string }>).map((f) => f.path));
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const targets: string[] = [...Object.values(pkg.bin as Record<string, string>)];
+    for (const entry of Object.values(pkg.exports as Record<string, string | Record<string, string>>)) {
+      for (const t of typeof entry === 'string' ? [entry] : Object.values(entry)) {
+        // `./provider/*` targets: check them with one real binding.
+        targets.push(t.replace('*', 'oauth-client'));
+      }
+    }
+    targets.push(
+      'data/capabilities.json',
+      'data/genesyscloud/provider-schema.json',
+      'data/genesyscloud/resource-api-usage.json',
+    );
+    const missing = targets.map((t) => path.normalize(t)).filter((t) => !files.has(t));
+    expect(missing).toEqual([]);
+    expect(
+      fs.readFileSync(path.join(ROOT, pkg.bin['genesys-access']), 'utf8').startsWith('#!/usr/bin/env node\n'),
+    ).toBe(true);
+  });
 });
