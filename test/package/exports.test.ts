@@ -81,4 +81,15 @@ describe('the published package', () => {
       fs.readFileSync(path.join(ROOT, pkg.bin['genesys-access']), 'utf8').startsWith('#!/usr/bin/env node\n'),
     ).toBe(true);
   });
+
+  test('the CLI runs without loading cdktf, cdktn or constructs', () => {
+    const out = node(`
+      const { run } = require('./dist/lib/cli/main.js');
+      const io = { stdout: () => {}, stderr: () => {}, cwd: process.cwd() };
+      run(['explain', 'GET', '/api/v2/conversations/c-1/recordings'], io).then((code) => {
+        const heavy = Object.keys(require.cache).filter((f) => /node_modules\\/(cdktf|cdktn|@cdktn|constructs)\\//.test(f));
+        console.log(JSON.stringify({ code, heavy }));
+      });`);
+    expect(JSON.parse(out)).toEqual({ code: 0, heavy: [] });
+  });
 });
