@@ -202,7 +202,10 @@ export function minimalPermissions(operations: readonly DeployerOperation[]): {
 }
 
 function grantsOf(stack: LoadedStack): DeployerGrant[] {
-  const byKey = new Map<string, DeployerGrant & { grantedTo: string[] }>();
+  type Draft = { -readonly [K in Exclude<keyof DeployerGrant, 'grantedTo'>]: DeployerGrant[K] } & {
+    grantedTo: Set<string>;
+  };
+  const byKey = new Map<string, Draft>();
   for (const p of stack.plan.principals) {
     for (const g of p.grants) {
       const dk = divisionKey(g.division);
@@ -215,15 +218,17 @@ function grantsOf(stack: LoadedStack): DeployerGrant[] {
           createdByPlan: g.role.managed,
           division: divisionLabel(g.division),
           divisionKey: dk,
-          grantedTo: [],
+          grantedTo: new Set(),
         };
         byKey.set(key, hit);
       }
-      if (!hit.grantedTo.includes(p.address)) hit.grantedTo.push(p.address);
+      // As the report does: home given implicitly (no division) is called out.
+      if (g.division.kind === 'implicit-home') hit.division = divisionLabel(g.division);
+      hit.grantedTo.add(p.address);
     }
   }
   return [...byKey.values()]
-    .map((g) => ({ ...g, grantedTo: g.grantedTo.sort(cmp) }))
+    .map((g) => ({ ...g, grantedTo: [...g.grantedTo].sort(cmp) }))
     .sort((a, b) => cmp(a.role, b.role) || cmp(a.roleAddress, b.roleAddress) || cmp(a.division, b.division));
 }
 

@@ -67,7 +67,10 @@ export interface Caller {
   readonly stack: string;
   readonly address: string;
   readonly name: string;
-  /** Division labels, or `by scope` for user-context clients holding an accepted scope. */
+  /**
+   * Division labels; for user-context clients `by scope` (holds an accepted scope) or `no scope needed` (the
+   * operation lists none): the signed-in user's roles then decide.
+   */
   readonly allowedIn: readonly string[];
 }
 
@@ -592,7 +595,10 @@ export function callersOf(stacks: readonly LoadedStack[], op: Operation, divisio
     const index = new PlanIndex(s.plan);
     for (const p of s.plan.principals) {
       if (p.kind === 'oauth-client' && isUserContextGrant(p.grantType)) {
-        if (op.scopes.some((x) => p.scopes.includes(x))) {
+        // As checkPrincipal and the matchers decide: an operation that lists no scope needs none.
+        if (op.scopes.length === 0) {
+          out.push({ stack: s.name, address: p.address, name: p.name, allowedIn: ['no scope needed'] });
+        } else if (op.scopes.some((x) => p.scopes.includes(x))) {
           out.push({ stack: s.name, address: p.address, name: p.name, allowedIn: ['by scope'] });
         }
         continue;

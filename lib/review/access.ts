@@ -7,7 +7,7 @@ import { Catalog } from '../catalog/catalog';
 import type { Operation } from '../catalog/types';
 import { Capabilities } from '../model/capabilities';
 import { type DivisionRef, divisionKey, divisionLabel } from '../model/division-ref';
-import { type AccessPlan, PermissionSet, type PlanPrincipal, type PlanRole } from '../model/plan';
+import { type AccessPlan, isUserContextGrant, PermissionSet, type PlanPrincipal, type PlanRole } from '../model/plan';
 
 /** A permission set with a content key (equal keys mean equal sets, across plans). */
 export interface PermInfo {
@@ -42,6 +42,11 @@ export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const NO_DIVISIONS: readonly DivisionAccess[] = Object.freeze([]);
+
+/** Home named explicitly for some roles and given implicitly (no division) for others. */
+const MIXED_HOME_LABEL = 'home (explicit, and implicit for some roles: no division given)';
+
 /** The empty permission set. */
 export const NO_PERMISSIONS: PermInfo = { key: '', list: [], set: new PermissionSet([]) };
 
@@ -68,10 +73,18 @@ export class PlanIndex {
     return this.byAddress.get(address);
   }
 
-  /** The principal's grants grouped by division, sorted (named divisions, home, all divisions). */
+  /**
+   * The principal's grants grouped by division, sorted (named divisions, home, all divisions). Roles on a
+   * user-context OAuth client grant nothing (its tokens carry the signed-in user's roles; GCA-OAUTH7 says so), so
+   * such a client has no division access of its own.
+   */
   public divisions(p: PlanPrincipal): readonly DivisionAccess[] {
     const hit = this.byPrincipal.get(p);
     if (hit) return hit;
+    if (p.kind === 'oauth-client' && isUserContextGrant(p.grantType)) {
+      this.byPrincipal.set(p, NO_DIVISIONS);
+      return NO_DIVISIONS;
+    }
     // Principals with the same grants (thousands of users given one role set) share one result.
     let sig = '';
     for (const g of p.grants) sig += `${g.role.address}\u0001${g.division.kind}\u0001${divisionKey(g.division)}\u0002`;
@@ -85,13 +98,14 @@ export class PlanIndex {
   }
 
   private group(p: PlanPrincipal): DivisionAccess[] {
-    const groups = new Map<string, { ref: DivisionRef; roles: Map<string, PlanRole> }>();
+    const groups = new Map<string, { ref: DivisionRef; explicitHome: boolean; roles: Map<string, PlanRole> }>();
     for (const g of p.grants) {
       const key = divisionKey(g.division);
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { ref: g.division, roles: new Map() }));
+      if (!group) groups.set(key, (group = { ref: g.division, explicitHome: false, roles: new Map() }));
       // Home granted implicitly (no division given) is called out even when home is also named explicitly.
       if (g.division.kind === 'implicit-home') group.ref = g.division;
+      else if (g.division.kind === 'home') group.explicitHome = true;
       group.roles.set(g.role.address, g.role);
     }
     const all = groups.get('*');
@@ -100,7 +114,9 @@ export class PlanIndex {
       const roles = [...group.roles.values()].sort((a, b) => cmp(a.name, b.name) || cmp(a.address, b.address));
       const granted = this.permInfo(roles);
       const effective = all && key !== '*' ? this.permInfo([...roles, ...all.roles.values()]) : granted;
-      out.push({ key, ref: group.ref, label: divisionLabel(group.ref), roles, granted, effective });
+      const label =
+        group.ref.kind === 'implicit-home' && group.explicitHome ? MIXED_HOME_LABEL : divisionLabel(group.ref);
+      out.push({ key, ref: group.ref, label, roles, granted, effective });
     }
     out.sort(divisionOrder);
     return out;

@@ -158,7 +158,8 @@ function isUnchanged(
   if (bd.length !== hd.length || base.grantType !== head.grantType) return false;
   for (let i = 0; i < bd.length; i++) {
     const [x, y] = [bd[i], hd[i]];
-    if (x.key !== y.key || x.granted.key !== y.granted.key || x.effective.key !== y.effective.key) return false;
+    if (x.key !== y.key || x.label !== y.label || x.granted.key !== y.granted.key) return false;
+    if (x.effective.key !== y.effective.key) return false;
     if (x.roles.length !== y.roles.length || x.roles.some((r, j) => r.address !== y.roles[j].address)) return false;
   }
   if ([...base.scopes].sort().join(',') !== [...head.scopes].sort().join(',')) return false;
@@ -229,6 +230,10 @@ function principalDiff(
       ? SECRETS.filter(([attr, isSet]) => isSet(p1.body[attr]) && !(p0 && isSet(p0.body[attr]))).map(([attr]) => attr)
       : [];
   const notes: string[] = [];
+  for (const d of hd) {
+    const before = bByKey.get(d.key);
+    if (before && before.label !== d.label) notes.push(`${before.label} is now ${d.label}`);
+  }
   if (p0 && p1 && p0.grantType !== p1.grantType) {
     notes.push(`grant type changes from ${p0.grantType ?? 'none'} to ${p1.grantType ?? 'none'}`);
   }

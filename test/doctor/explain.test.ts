@@ -7,6 +7,7 @@ import * as path from 'path';
 import { Catalog } from '../../lib/catalog/catalog';
 import { AccessPlan } from '../../lib/model/plan';
 import {
+  callersOf,
   checkPrincipal,
   explainOperation,
   findPrincipal,
@@ -313,4 +314,15 @@ describe('operation requirements', () => {
       'genesyscloud_oauth_client.c can call GET /api/v2/tokens/me (getTokensMe): it lists no permission (any authenticated principal)',
     ]);
   });
+});
+
+test('a user-context client and an operation that lists no scope: the check and the callers list agree', () => {
+  const op = Catalog.operation('DELETE /api/v2/agentic/virtualagents/{virtualAgentId}/jobs')!;
+  expect(op.scopes).toEqual([]);
+  const wfm = examples.find((s) => s.name === 'wfm-schedule-publisher')!;
+  const tool = findPrincipal([wfm], 'Compliance schedule tool').principal;
+  expect(checkPrincipal(wfm, tool, op).allowed).toBe(true);
+  expect(callersOf([wfm], op)).toEqual([
+    { stack: wfm.name, address: tool.address, name: 'Compliance schedule tool', allowedIn: ['no scope needed'] },
+  ]);
 });

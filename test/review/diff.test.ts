@@ -182,6 +182,62 @@ describe('changes that keep the grants', () => {
   });
 });
 
+describe('what grants really reach', () => {
+  const plan = (client: Record<string, unknown>, perms = ['authorization:role:edit']) => ({
+    data: { genesyscloud_auth_division_home: { home: {} } },
+    resource: {
+      genesyscloud_auth_role: {
+        admin: {
+          name: 'Role admin',
+          permission_policies: perms.map((x) => {
+            const [domain, entity_name, action] = x.split(':');
+            return { domain, entity_name, action_set: [action] };
+          }),
+        },
+        reader: {
+          name: 'Reader',
+          permission_policies: [{ domain: 'wfm', entity_name: 'schedule', action_set: ['view'] }],
+        },
+      },
+      genesyscloud_oauth_client: { c: { name: 'Client', ...client } },
+    },
+  });
+  const HOME = '${data.genesyscloud_auth_division_home.home.id}';
+  const adminIn = (division_id?: string) => ({
+    role_id: '${genesyscloud_auth_role.admin.id}',
+    ...(division_id ? { division_id } : {}),
+  });
+
+  test('roles on a user-context client grant nothing: switching it to CLIENT-CREDENTIALS adds them, and broadens', () => {
+    const code = { authorized_grant_type: 'CODE', scopes: ['authorization'], roles: [adminIn(HOME)] };
+    const cc = { authorized_grant_type: 'CLIENT-CREDENTIALS', roles: [adminIn(HOME)] };
+    const m = buildDiff([stack('s', plan(code))], [stack('s', plan(cc))]);
+    const [c] = m.stacks[0].principals;
+    expect(c.notes).toEqual(['grant type changes from CODE to CLIENT-CREDENTIALS']);
+    expect(c.grants.added).toEqual([
+      { role: 'Role admin', roleAddress: 'genesyscloud_auth_role.admin', division: 'home', divisionKey: 'home' },
+    ]);
+    expect(c.operations.unlocked).toBe(allowedCount(['authorization:role:edit']));
+    expect(m.broadening.map((b) => [b.kind, b.permission])).toEqual([['admin-permission', 'authorization:role:edit']]);
+    // A role added to a user-context client changes nothing its tokens can do.
+    const more = buildDiff(
+      [stack('s', plan({ ...code, roles: [] }))],
+      [stack('s', plan({ ...code, roles: [adminIn(HOME)] }))],
+    );
+    expect([more.stacks[0]?.principals ?? [], more.broadening]).toEqual([[], []]);
+  });
+
+  test('home named explicitly for one role and left implicit for another is called out; the change is noted', () => {
+    const reader = { role_id: '${genesyscloud_auth_role.reader.id}', division_id: HOME };
+    const explicit = { authorized_grant_type: 'CLIENT-CREDENTIALS', roles: [reader, adminIn(HOME)] };
+    const mixed = { authorized_grant_type: 'CLIENT-CREDENTIALS', roles: [reader, adminIn()] };
+    const m = buildDiff([stack('s', plan(explicit))], [stack('s', plan(mixed))]);
+    const [c] = m.stacks[0].principals;
+    expect(c.notes).toEqual(['home is now home (explicit, and implicit for some roles: no division given)']);
+    expect([c.grants, c.operations.unlocked, m.broadening]).toEqual([{ added: [], removed: [] }, 0, []]);
+  });
+});
+
 const EXPECTED = {
   summary: {
     stacks: 1,

@@ -225,3 +225,29 @@ test('Markdown fits a pull-request comment: identical access is folded, the rest
     true,
   );
 });
+
+test('roles on a user-context client grant nothing (GCA-OAUTH7 says so): no divisions, permissions or operations', () => {
+  const json = {
+    resource: {
+      genesyscloud_auth_role: {
+        admin: {
+          name: 'Role admin',
+          permission_policies: [{ domain: 'authorization', entity_name: 'role', action_set: ['edit'] }],
+        },
+      },
+      genesyscloud_oauth_client: {
+        tool: {
+          name: 'Tool',
+          authorized_grant_type: 'CODE',
+          scopes: ['authorization'],
+          roles: [{ role_id: '${genesyscloud_auth_role.admin.id}', division_id: '*' }],
+        },
+      },
+    },
+  };
+  const r = stackReport({ name: 's', file: 's.json', json, plan: AccessPlan.fromJson(json) });
+  const [tool] = r.principals;
+  expect([tool.userContext, tool.divisions, tool.permissions, tool.operations.count]).toEqual([true, [], [], 0]);
+  expect(tool.scopes).toEqual(['authorization']);
+  expect(tool.findings).toContain('GCA-OAUTH7[roles]');
+});
