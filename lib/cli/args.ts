@@ -104,8 +104,3 @@ export function flag(args: ParsedArgs, name: string): string | undefined {
   const v = args.flags.get(name);
   return typeof v === 'string' ? v : undefined;
 }
-
-/** True if a boolean flag is set. */
-export function has(args: ParsedArgs, name: string): boolean {
-  return args.flags.has(name);
-}

@@ -1,6 +1,7 @@
 import { Lazy, TerraformLocal, TerraformStack, type IConstruct } from './core';
 import { Construct } from './core';
 import type { AccessMetadata } from '../model/plan';
+import { cmp } from '../util/compare';
 
 type Entry = {
   construct: string;
@@ -51,9 +52,7 @@ export class AccessMetadataRecorder extends Construct {
 
   private render(): AccessMetadata {
     const byAddress = (m: Map<() => string, () => Entry>): Record<string, Entry> =>
-      Object.fromEntries(
-        [...m.entries()].map(([k, v]) => [k(), v()] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-      );
+      Object.fromEntries([...m.entries()].map(([k, v]) => [k(), v()] as const).sort(([a], [b]) => cmp(a, b)));
     const out: Record<string, unknown> = {
       version: 1,
       principals: byAddress(this.principals),

@@ -8,6 +8,7 @@ import { Construct } from './core';
 import { checkDivisions, type IDivision } from './division';
 import type { IAccessRole, IGrantable } from './grantable';
 import { checkPermissions, PermissionBundle } from './permission-bundle';
+import { cmp } from '../util/compare';
 
 const ACCESS_ROLE = Symbol.for('cdktf-genesyscloud-access/AccessRole');
 
@@ -136,7 +137,7 @@ export function toPolicies(permissions: readonly string[]): AuthRolePermissionPo
     g.actions.add(action);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => cmp(a, b))
     .map(([, g]) => ({ domain: g.domain, entityName: g.entity, actionSet: [...g.actions].sort() }));
 }
 

@@ -4,6 +4,7 @@ import { AccessMetadataRecorder, terraformAddress } from './access-metadata';
 import { Construct, TerraformOutput } from './core';
 import type { IDivision } from './division';
 import type { IAccessRole, IGrantable, IPrincipal } from './grantable';
+import { cmp } from '../util/compare';
 
 const MIN_TOKEN_SECONDS = 300;
 const MAX_TOKEN_SECONDS = 38880000;
@@ -97,7 +98,7 @@ export class ClientCredentialsClient extends Construct implements IGrantable, IP
 
   public addRoleGrant(role: IAccessRole, divisions: readonly IDivision[]): void {
     for (const d of divisions) this.grants.set(`${role.node.path}|${d.divisionKey}`, { role, division: d });
-    const sorted = [...this.grants.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
+    const sorted = [...this.grants.entries()].sort(([a], [b]) => cmp(a, b)).map(([, g]) => g);
     this.resource.putRoles(sorted.map((g) => ({ roleId: g.role.roleId, divisionId: g.division.divisionId })));
   }
 

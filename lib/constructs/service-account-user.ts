@@ -6,6 +6,7 @@ import { principalMetadata } from './client-credentials-client';
 import { Construct, TerraformStack, type IConstruct } from './core';
 import type { IDivision } from './division';
 import type { IAccessRole, IGrantable, IPrincipal } from './grantable';
+import { cmp } from '../util/compare';
 
 const OWNERS = Symbol.for('cdktf-genesyscloud-access/userRoleOwners');
 
@@ -97,7 +98,7 @@ export class ServiceAccountUser extends Construct implements IGrantable, IPrinci
   public addRoleGrant(role: IAccessRole, divisions: readonly IDivision[]): void {
     for (const d of divisions) this.grants.set(`${role.node.path}|${d.divisionKey}`, { role, division: d });
     const byRole = new Map<string, { role: IAccessRole; divisions: IDivision[] }>();
-    for (const [key, g] of [...this.grants.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [key, g] of [...this.grants.entries()].sort(([a], [b]) => cmp(a, b))) {
       const rk = key.split('|')[0];
       (byRole.get(rk) ?? byRole.set(rk, { role: g.role, divisions: [] }).get(rk)!).divisions.push(g.division);
     }

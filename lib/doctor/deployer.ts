@@ -10,8 +10,9 @@ import { Catalog } from '../catalog/catalog';
 import { divisionKey, divisionLabel } from '../model/division-ref';
 import { AccessValidationError } from '../errors';
 import { dataFile } from '../util/package-root';
-import { cmp } from '../review/access';
+import { cmp } from '../util/compare';
 import type { LoadedStack } from '../review/load';
+import { breadth, narrowestOf } from './operation-info';
 
 /** One provider API call and its documented permissions. */
 export interface DeployerOperation {
@@ -158,7 +159,7 @@ function typeRequirements(
 /**
  * The minimal permission set over operations: every ALL-of permission, then one permission per ANY-of group,
  * preferring one already needed (ALL-of, a single-alternative group, or picked for an earlier group, in
- * operation order), else the first listed (skipping general role permissions such as `admin`).
+ * operation order), else the narrowest real one ({@link narrowestOf}, as `explain` picks).
  */
 export function minimalPermissions(operations: readonly DeployerOperation[]): {
   permissions: string[];
@@ -186,16 +187,10 @@ export function minimalPermissions(operations: readonly DeployerOperation[]): {
       choices.push({ of: g.of, pick: already, why: 'needed anyway', operations: g.operations });
       continue;
     }
-    // First listed: the catalog lists the narrow alternatives first more often than not, and a greedy "covers
-    // the most lists" choice tends to pick broad permissions (directory:organization:admin over
-    // directory:user:delete). General role permissions (`admin`) are skipped when a real one is listed.
-    const real = g.of.find((p) => Catalog.isPermission(p));
-    const pick = real ?? g.of[0];
+    // The least-privilege rule explain uses when no capability decides.
+    const pick = narrowestOf(g.of);
     chosen.add(pick);
-    const why =
-      pick === g.of[0]
-        ? 'first listed'
-        : `first listed domain:entity:action permission (${g.of[0]} is a general role permission)`;
+    const why = `listed by the fewest operations (${breadth(pick)}) of the ${g.of.length} alternatives`;
     choices.push({ of: g.of, pick, why, operations: g.operations });
   }
   return { permissions: [...chosen].sort(cmp), choices };

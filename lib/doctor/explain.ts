@@ -7,10 +7,12 @@ import { Catalog } from '../catalog/catalog';
 import type { Operation } from '../catalog/types';
 import { Capabilities } from '../model/capabilities';
 import { type DivisionRef, divisionLabel } from '../model/division-ref';
-import { checkOperation } from '../model/evaluate';
-import { type AccessPlan, isUserContextGrant, PermissionSet, type PlanPrincipal, type PlanRole } from '../model/plan';
+import { checkOperation, meets } from '../model/evaluate';
+import { type AccessPlan, isUserContextGrant, type PlanPrincipal, type PlanRole } from '../model/plan';
+import { holds } from '../model/permission-match';
 import { AccessValidationError, didYouMean, quoteList } from '../errors';
-import { cmp, exampleKeys, meets, PlanIndex } from '../review/access';
+import { exampleKeys, PlanIndex } from '../review/access';
+import { cmp } from '../util/compare';
 import type { LoadedStack } from '../review/load';
 import { nearest } from '../review/suggest';
 import { constructOf } from '../review/report';
@@ -350,7 +352,7 @@ function scopeFix(p: PlanPrincipal, op: Operation, info: OperationInfo): Fix {
 function rolesHolding(p: PlanPrincipal, permission: string): PlanRole[] {
   const roles = new Map<string, PlanRole>();
   for (const g of p.grants) {
-    if (!roles.has(g.role.address) && new PermissionSet(g.role.permissions).has(permission)) {
+    if (!roles.has(g.role.address) && holds(g.role.permissions, permission)) {
       roles.set(g.role.address, g.role);
     }
   }

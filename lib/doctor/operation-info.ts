@@ -5,7 +5,7 @@
 import { Catalog } from '../catalog/catalog';
 import type { Operation } from '../catalog/types';
 import { Capabilities } from '../model/capabilities';
-import { cmp } from '../review/access';
+import { cmp } from '../util/compare';
 
 /** An operation's access requirements, explained. */
 export interface OperationInfo {
@@ -60,6 +60,18 @@ export function breadth(permission: string): number {
 }
 
 /**
+ * Of ANY-of alternatives, the real permission listed by the fewest operations (first listed on ties): broad ones
+ * (directory:organization:admin) and general role permissions (`admin`) lose to a narrower one.
+ */
+export function narrowestOf(alternatives: readonly string[]): string {
+  const real = alternatives.filter((p) => Catalog.isPermission(p));
+  const pool = real.length ? real : alternatives;
+  let best = pool[0];
+  for (const p of pool) if (breadth(p) < breadth(best)) best = p;
+  return best;
+}
+
+/**
  * The ANY-of alternative to grant: the one a capability containing the operation prefers (the narrowest of
  * those), else the real permission listed by the fewest operations (first listed on ties).
  */
@@ -91,10 +103,7 @@ export function leastPrivilegePick(
     const c = fromCaps[0];
     return { permission: c.permission, why: `capability ${c.id}: ${c.why}`, capability: c.id };
   }
-  const real = op.anyOf.filter((p) => Catalog.isPermission(p));
-  const pool = real.length ? real : [...op.anyOf];
-  let best = pool[0];
-  for (const p of pool) if (breadth(p) < breadth(best)) best = p;
+  const best = narrowestOf(op.anyOf);
   return {
     permission: best,
     why: `listed by the fewest operations (${breadth(best)}) of the ${op.anyOf.length} alternatives`,

@@ -1,5 +1,6 @@
 import type { Operation, Scope } from '../catalog/types';
 import { holds } from './permission-match';
+import { cmp } from '../util/compare';
 
 /** Whether a set of permissions satisfies one operation's documented rule. */
 export interface OperationCheck {
@@ -11,6 +12,17 @@ export interface OperationCheck {
   readonly missingAnyOf: readonly string[];
   /** The held permissions that satisfied the rule. */
   readonly satisfiedBy: readonly string[];
+}
+
+/**
+ * True when `held` meets `op`'s ANY/ALL rule: the fast yes/no of {@link checkOperation}, for a set that answers
+ * membership itself (a `PermissionSet`, where wildcards cover). Allocates nothing: it runs over the whole catalog.
+ */
+export function meets(op: Operation, held: { has(permission: string): boolean }): boolean {
+  for (const p of op.allOf) if (!held.has(p)) return false;
+  if (op.anyOf.length === 0) return true;
+  for (const p of op.anyOf) if (held.has(p)) return true;
+  return false;
 }
 
 /** Checks `op`'s ANY/ALL rule against held permissions (wildcards in held permissions cover). */
@@ -40,8 +52,7 @@ export function minimalScopes(ops: readonly Operation[]): { scopes: Scope[]; unk
     const counts = new Map<Scope, number>();
     for (const o of open) for (const s of o.scopes) counts.set(s, (counts.get(s) ?? 0) + 1);
     const best = [...counts.entries()].sort(
-      ([a, x], [b, y]) =>
-        y - x || Number(b.endsWith(':readonly')) - Number(a.endsWith(':readonly')) || (a < b ? -1 : a > b ? 1 : 0),
+      ([a, x], [b, y]) => y - x || Number(b.endsWith(':readonly')) - Number(a.endsWith(':readonly')) || cmp(a, b),
     )[0][0];
     chosen.push(best);
     open = open.filter((o) => !o.scopes.includes(best));

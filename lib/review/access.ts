@@ -4,8 +4,10 @@
  * unlocks (operations, capabilities) is memoised by the set's content, across plans. No cdktf import.
  */
 import { Catalog } from '../catalog/catalog';
+import { cmp } from '../util/compare';
 import type { Operation } from '../catalog/types';
 import { Capabilities } from '../model/capabilities';
+import { meets } from '../model/evaluate';
 import { type DivisionRef, divisionKey, divisionLabel } from '../model/division-ref';
 import { type AccessPlan, isUserContextGrant, PermissionSet, type PlanPrincipal, type PlanRole } from '../model/plan';
 
@@ -38,10 +40,6 @@ export interface Unlocked {
   readonly indexes: readonly number[];
 }
 
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 const NO_DIVISIONS: readonly DivisionAccess[] = Object.freeze([]);
 
 /** Home named explicitly for some roles and given implicitly (no division) for others. */
@@ -50,10 +48,14 @@ const MIXED_HOME_LABEL = 'home (explicit, and implicit for some roles: no divisi
 /** The empty permission set. */
 export const NO_PERMISSIONS: PermInfo = { key: '', list: [], set: new PermissionSet([]) };
 
-/** Sort key for divisions: named ones first by label, then home, then all divisions. */
+/** Orders divisions by key and label: named ones first by label, then home, then all divisions. */
+export function compareDivisions(aKey: string, aLabel: string, bKey: string, bLabel: string): number {
+  const rank = (key: string): number => (key === '*' ? 2 : key === 'home' ? 1 : 0);
+  return rank(aKey) - rank(bKey) || cmp(aLabel, bLabel) || cmp(aKey, bKey);
+}
+
 function divisionOrder(a: DivisionAccess, b: DivisionAccess): number {
-  const rank = (d: DivisionAccess): number => (d.key === '*' ? 2 : d.key === 'home' ? 1 : 0);
-  return rank(a) - rank(b) || cmp(a.label, b.label) || cmp(a.key, b.key);
+  return compareDivisions(a.key, a.label, b.key, b.label);
 }
 
 /** Per-plan index: each principal's division access, computed once and shared by equal role sets. */
@@ -181,14 +183,6 @@ function restrictedOperations(): Array<[number, Operation]> {
     });
   }
   return restricted;
-}
-
-/** True when the set meets the operation's ANY/ALL rule. */
-export function meets(op: Operation, set: PermissionSet): boolean {
-  for (const p of op.allOf) if (!set.has(p)) return false;
-  if (op.anyOf.length === 0) return true;
-  for (const p of op.anyOf) if (set.has(p)) return true;
-  return false;
 }
 
 const unlockedByKey = new Map<string, Unlocked>();

@@ -7,7 +7,7 @@
 import { ADMIN_PERMISSIONS } from '../rules/permissions/admin-permission-on-integration';
 import type { PlanPrincipal } from '../model/plan';
 import {
-  cmp,
+  compareDivisions,
   type DivisionAccess,
   exampleOperations,
   newlyUnlocked,
@@ -16,6 +16,8 @@ import {
   PlanIndex,
   type Unlocked,
 } from './access';
+import { isWildcard } from '../model/permission-match';
+import { cmp } from '../util/compare';
 import type { LoadedStack } from './load';
 
 /** One role × division grant. */
@@ -108,16 +110,8 @@ export interface DiffModel {
 
 const EMPTY_DIVISIONS: readonly DivisionAccess[] = [];
 
-function divisionRank(key: string): number {
-  return key === '*' ? 2 : key === 'home' ? 1 : 0;
-}
-
 function byDivision<T extends { division: string; divisionKey: string }>(a: T, b: T): number {
-  return (
-    divisionRank(a.divisionKey) - divisionRank(b.divisionKey) ||
-    cmp(a.division, b.division) ||
-    cmp(a.divisionKey, b.divisionKey)
-  );
+  return compareDivisions(a.divisionKey, a.division, b.divisionKey, b.division);
 }
 
 function minus(a: readonly string[], b: readonly string[]): string[] {
@@ -282,7 +276,7 @@ function principalDiff(
       }
     }
     for (const dp of addedPerms) {
-      for (const perm of dp.permissions.filter((x) => x.includes('*'))) {
+      for (const perm of dp.permissions.filter(isWildcard)) {
         flag('wildcard-permission', `holds the wildcard ${perm} in ${dp.division}`, dp.division, perm);
       }
     }

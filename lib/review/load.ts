@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AccessValidationError } from '../errors';
 import { AccessPlan } from '../model/plan';
-import { cmp } from './access';
+import { cmp } from '../util/compare';
 
 /** One synthesized stack. */
 export interface LoadedStack {

@@ -3,6 +3,7 @@
  * `<details>`, principals with identical access folded into one row, and hard caps with a pointer to
  * `--format json` for the complete data. No cdktf import.
  */
+import { findingId } from '../rules/engine';
 import type { Broadening, DiffModel, PrincipalDiff, StackDiff } from './diff';
 import { code, codeList, details, plainList, plural, table, text } from './markdown';
 import type { FindingReport, PrincipalReport, ReportModel, RoleReport, StackReport } from './report';
@@ -67,7 +68,7 @@ function who(p: { name: string; address: string }): string {
 }
 
 function detailMessage(f: FindingReport): string {
-  const prefix = `${f.finding !== undefined ? `${f.ruleId}[${f.finding}]` : f.ruleId} ${f.address}: `;
+  const prefix = `${findingId(f)} ${f.address}: `;
   return f.message.startsWith(prefix) ? f.message.slice(prefix.length) : f.message;
 }
 
@@ -193,12 +194,7 @@ function findingsSection(s: StackReport, caps: Caps): string {
   if (s.findings.length) {
     const rows = s.findings
       .slice(0, caps.findings)
-      .map((f) => [
-        f.level,
-        code(f.finding !== undefined ? `${f.ruleId}[${f.finding}]` : f.ruleId),
-        code(f.address),
-        text(detailMessage(f)),
-      ]);
+      .map((f) => [f.level, code(findingId(f)), code(f.address), text(detailMessage(f))]);
     out.push(`**Findings**\n\n${capped(['level', 'rule', 'resource', 'finding'], rows, s.findings.length, 'finding')}`);
   } else {
     out.push('No unsuppressed findings.');
@@ -206,12 +202,7 @@ function findingsSection(s: StackReport, caps: Caps): string {
   if (s.suppressed.length) {
     const rows = s.suppressed
       .slice(0, caps.findings)
-      .map((f) => [
-        code(f.finding !== undefined ? `${f.ruleId}[${f.finding}]` : f.ruleId),
-        code(f.address),
-        text(f.reason),
-        code(f.suppressedAt),
-      ]);
+      .map((f) => [code(findingId(f)), code(f.address), text(f.reason), code(f.suppressedAt)]);
     out.push(
       details(
         plural(s.suppressed.length, 'suppressed finding'),

@@ -6,10 +6,9 @@
 import { Catalog } from '../catalog/catalog';
 import { isUserContextGrant, type PlanPrincipal, type PlanRole } from '../model/plan';
 import { ALL_RULES } from '../rules/packs';
-import { runRules } from '../rules/engine';
+import { findingId, runRules } from '../rules/engine';
 import type { Finding } from '../rules/types';
 import {
-  cmp,
   type DivisionAccess,
   exampleKeys,
   exampleOperations,
@@ -19,6 +18,7 @@ import {
   type Unlocked,
   unlockedUnion,
 } from './access';
+import { cmp } from '../util/compare';
 import type { LoadedStack } from './load';
 
 /** A division a principal is granted in, and the roles granted there. */
@@ -144,11 +144,6 @@ function findingReport(f: Finding): FindingReport {
     ...(f.path !== undefined ? { path: f.path } : {}),
     message: f.message,
   };
-}
-
-/** `GCA-X[finding]` or `GCA-X`. */
-export function findingId(f: { ruleId: string; finding?: string }): string {
-  return f.finding !== undefined ? `${f.ruleId}[${f.finding}]` : f.ruleId;
 }
 
 /** The construct path of a resource: our metadata's, else cdktf's `"//".metadata.path` without `/Default`. */

@@ -1,6 +1,12 @@
 import { AccessValidationError } from '../errors';
 import { AccessPlan } from '../model/plan';
+import { cmp } from '../util/compare';
 import type { Finding, PlacedSuppression, Rule, RuleOptions, Suppression } from './types';
+
+/** How a finding is named in messages and reports: `GCA-X[finding]`, or `GCA-X` for a finding without a name. */
+export function findingId(f: { readonly ruleId: string; readonly finding?: string }): string {
+  return f.finding !== undefined ? `${f.ruleId}[${f.finding}]` : f.ruleId;
+}
 
 /** Minimum length of a suppression reason. */
 export const MIN_REASON_LENGTH = 10;
@@ -68,7 +74,7 @@ export function runRules(
       const by = rule.suppressible
         ? suppressions.find((s) => s.id === rule.id && covers(s, path, stackPath) && appliesTo(s, hit.finding))
         : undefined;
-      const id = hit.finding ? `${rule.id}[${hit.finding}]` : rule.id;
+      const id = findingId({ ruleId: rule.id, finding: hit.finding || undefined });
       out.push({
         ruleId: rule.id,
         level: rule.level,
@@ -83,8 +89,4 @@ export function runRules(
   return out.sort(
     (a, b) => cmp(a.ruleId, b.ruleId) || cmp(a.address, b.address) || cmp(a.finding ?? '', b.finding ?? ''),
   );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

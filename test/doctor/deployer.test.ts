@@ -141,7 +141,7 @@ test('wfm-schedule-publisher: users, user_roles, divisions and business units; A
     'routing:skill:assign',
     'routing:utilization:manage',
     'telephony:extensionPool:view',
-    'telephony:plugin:all',
+    'voicemail:userPolicy:viewOther',
     'wfm:businessUnit:add',
     'wfm:businessUnit:delete',
     'wfm:businessUnit:edit',
@@ -150,16 +150,21 @@ test('wfm-schedule-publisher: users, user_roles, divisions and business units; A
     [
       'DELETE /api/v2/users/{userId}',
       'directory:user:delete',
-      'first listed domain:entity:action permission (admin is a general role permission)',
+      'listed by the fewest operations (4) of the 3 alternatives',
     ],
     ['DELETE /api/v2/users/{userId}/routinglanguages/{languageId}', 'routing:skill:assign', 'needed anyway'],
     ['GET /api/v2/routing/users/{userId}/utilization', 'routing:utilization:manage', 'needed anyway'],
-    ['GET /api/v2/voicemail/userpolicies/{userId}', 'telephony:plugin:all', 'first listed'],
+    // Not telephony:plugin:all, which 112 operations list.
+    [
+      'GET /api/v2/voicemail/userpolicies/{userId}',
+      'voicemail:userPolicy:viewOther',
+      'listed by the fewest operations (3) of the 2 alternatives',
+    ],
     ['GET /api/v2/workforcemanagement/businessunits/{businessUnitId}', 'wfm:businessUnit:add', 'needed anyway'],
     [
       'PATCH /api/v2/users/{userId}',
       'directory:user:edit',
-      'first listed domain:entity:action permission (admin is a general role permission)',
+      'listed by the fewest operations (13) of the 3 alternatives',
     ],
   ]);
   expect(r.grants.map((g) => [g.role, g.division, g.grantedTo])).toEqual([
@@ -169,7 +174,7 @@ test('wfm-schedule-publisher: users, user_roles, divisions and business units; A
 });
 
 describe('minimalPermissions', () => {
-  test('ALL-of always; an ANY-of list is met by a permission already needed, else its first listed', () => {
+  test('ALL-of always; an ANY-of list is met by a permission already needed, else its narrowest', () => {
     expect(
       minimalPermissions([
         op('A', ['x:y:view', 'x:y:edit']),
@@ -182,7 +187,12 @@ describe('minimalPermissions', () => {
       permissions: ['p:q:add', 'x:y:edit'],
       choices: [
         { of: ['x:y:view', 'x:y:edit'], pick: 'x:y:edit', why: 'needed anyway', operations: ['A'] },
-        { of: ['p:q:add', 'p:q:edit'], pick: 'p:q:add', why: 'first listed', operations: ['C'] },
+        {
+          of: ['p:q:add', 'p:q:edit'],
+          pick: 'p:q:add',
+          why: 'listed by the fewest operations (0) of the 2 alternatives',
+          operations: ['C'],
+        },
         { of: ['p:q:edit', 'p:q:add'], pick: 'p:q:add', why: 'needed anyway', operations: ['D'] },
       ],
     });
