@@ -106,8 +106,9 @@ const diff: Command = {
   description: [
     'Principals added and removed; per principal, role × division grants and permission × division pairs added',
     'and removed, and the operations newly unlocked per division. Broadening is flagged: new all-divisions',
-    'grants, new admin-grade permissions, newly exposed client secrets, new wildcard permissions. Stacks of two',
-    'cdktf.out directories are paired by name; two single stacks are compared whatever their names.',
+    'grants, new admin-grade permissions, new admin-grade scopes on user-context clients, newly exposed client',
+    'secrets, new wildcard permissions. Stacks of two cdktf.out directories are paired by name; two single',
+    'stacks are compared whatever their names.',
   ].join('\n'),
   exits: [
     '0  done (also when access broadens, unless --fail-on broadening)',

@@ -4,8 +4,9 @@
  * broadening (all divisions, admin-grade permissions, exposed secrets, wildcards) flagged for approval.
  * Plain data, stable order. No cdktf import.
  */
+import { Catalog } from '../catalog/catalog';
 import { ADMIN_PERMISSIONS } from '../rules/permissions/admin-permission-on-integration';
-import type { PlanPrincipal } from '../model/plan';
+import { isUserContextGrant, type PlanPrincipal } from '../model/plan';
 import {
   compareDivisions,
   type DivisionAccess,
@@ -69,7 +70,8 @@ export interface PrincipalDiff {
   readonly notes: readonly string[];
 }
 
-export type BroadeningKind = 'all-divisions' | 'admin-permission' | 'secret-exposed' | 'wildcard-permission';
+export type BroadeningKind =
+  'all-divisions' | 'admin-permission' | 'admin-scope' | 'secret-exposed' | 'wildcard-permission';
 
 /** A change that widens access and should be approved. */
 export interface Broadening {
@@ -79,6 +81,8 @@ export interface Broadening {
   readonly name: string;
   readonly division?: string;
   readonly permission?: string;
+  /** `admin-scope`: the scope. */
+  readonly scope?: string;
   readonly detail: string;
 }
 
@@ -109,6 +113,33 @@ export interface DiffModel {
 }
 
 const EMPTY_DIVISIONS: readonly DivisionAccess[] = [];
+
+let adminScopes: ReadonlyMap<string, number> | undefined;
+
+/**
+ * Scopes that operations needing an admin-grade permission (GCA-PERM5's list) accept, with how many such
+ * operations accept each; `:readonly` scopes are left out. Derived from the catalog, not listed by hand.
+ */
+function adminScopeCounts(): ReadonlyMap<string, number> {
+  if (!adminScopes) {
+    const counts = new Map<string, number>();
+    const admin = new Set<string>(ADMIN_PERMISSIONS);
+    for (const op of Catalog.operations()) {
+      if (!op.allOf.some((p) => admin.has(p)) && !op.anyOf.some((p) => admin.has(p))) continue;
+      for (const s of op.scopes) if (!s.endsWith(':readonly')) counts.set(s, (counts.get(s) ?? 0) + 1);
+    }
+    adminScopes = counts;
+  }
+  return adminScopes;
+}
+
+function isAdminScope(scope: string): boolean {
+  return adminScopeCounts().has(scope);
+}
+
+function adminOperationsAccepting(scope: string): number {
+  return adminScopeCounts().get(scope) ?? 0;
+}
 
 function byDivision<T extends { division: string; divisionKey: string }>(a: T, b: T): number {
   return compareDivisions(a.divisionKey, a.division, b.divisionKey, b.division);
@@ -273,6 +304,21 @@ function principalDiff(
         if (d.granted.set.has(a) && !before?.set.has(a)) {
           flag('admin-permission', `can ${a.split(':').slice(1).reverse().join(' ')} (${a}) in ${d.label}`, d.label, a);
         }
+      }
+    }
+    if (p1.kind === 'oauth-client' && isUserContextGrant(p1.grantType)) {
+      // A user-context client's tokens act as the signed-in user: a new admin-grade scope lets the app manage
+      // access for any admin who signs in (with a CLIENT-CREDENTIALS grant the scopes do nothing).
+      const before = p0 && p0.kind === 'oauth-client' && isUserContextGrant(p0.grantType) ? p0.scopes : [];
+      for (const scope of minus([...new Set(p1.scopes)].sort(cmp), before).filter(isAdminScope)) {
+        broadening.push({
+          kind: 'admin-scope',
+          stack: stackName,
+          principal: p1.address,
+          name: p1.name,
+          scope,
+          detail: `asks signed-in users for the admin-grade scope ${scope} (${adminOperationsAccepting(scope)} operations that need an admin-grade permission accept it)`,
+        });
       }
     }
     for (const dp of addedPerms) {

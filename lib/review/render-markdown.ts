@@ -337,6 +337,7 @@ function reportMarkdown(model: ReportModel, caps: Caps): string {
 const KIND_LABEL: Record<Broadening['kind'], string> = {
   'all-divisions': 'all divisions',
   'admin-permission': 'admin-grade permission',
+  'admin-scope': 'admin-grade scope',
   'secret-exposed': 'secret exposed',
   'wildcard-permission': 'wildcard permission',
 };
@@ -463,7 +464,9 @@ function diffMarkdown(model: DiffModel, caps: Caps): string {
       ),
     );
   } else {
-    out.push('No broadening: no new all-divisions grants, admin-grade or wildcard permissions, or exposed secrets.');
+    out.push(
+      'No broadening: no new all-divisions grants, admin-grade or wildcard permissions, admin-grade scopes, or exposed secrets.',
+    );
   }
   out.push(
     [

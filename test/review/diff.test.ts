@@ -10,6 +10,7 @@ import { loadStacks, type LoadedStack } from '../../lib/review/load';
 import { Catalog } from '../../lib/catalog/catalog';
 import { checkOperation } from '../../lib/model/evaluate';
 import { AccessPlan } from '../../lib/model/plan';
+import { ADMIN_PERMISSIONS } from '../../lib/rules/permissions/admin-permission-on-integration';
 import { synthDiffStack, synthExamples, tmpDir } from '../cli/fixtures';
 
 let tmp: string;
@@ -225,6 +226,38 @@ describe('what grants really reach', () => {
       [stack('s', plan({ ...code, roles: [adminIn(HOME)] }))],
     );
     expect([more.stacks[0]?.principals ?? [], more.broadening]).toEqual([[], []]);
+  });
+
+  test('an admin-grade scope added to a user-context client broadens; read-only scopes and client credentials do not', () => {
+    const code = (scopes: string[], grant = 'CODE') => ({ authorized_grant_type: grant, scopes });
+    const m = buildDiff(
+      [stack('s', plan(code(['analytics:readonly'])))],
+      [stack('s', plan(code(['analytics:readonly', 'authorization', 'users:readonly'])))],
+    );
+    expect(m.stacks[0].principals[0].scopes).toEqual({ added: ['authorization', 'users:readonly'], removed: [] });
+    // Derived from the catalog: the operations that need an admin-grade permission and accept the scope.
+    const admin = new Set<string>(ADMIN_PERMISSIONS);
+    const accepting = Catalog.operations().filter(
+      (op) => op.scopes.includes('authorization') && [...op.allOf, ...op.anyOf].some((p) => admin.has(p)),
+    ).length;
+    expect(accepting).toBeGreaterThan(0);
+    expect(m.broadening).toEqual([
+      {
+        kind: 'admin-scope',
+        stack: 's',
+        principal: 'genesyscloud_oauth_client.c',
+        name: 'Client',
+        scope: 'authorization',
+        detail: `asks signed-in users for the admin-grade scope authorization (${accepting} operations that need an admin-grade permission accept it)`,
+      },
+    ]);
+    expect(diffBroadens(m)).toBe(true);
+    // Scopes on a CLIENT-CREDENTIALS client do nothing (GCA-SCOPE1): no broadening.
+    const cc = buildDiff(
+      [stack('s', plan(code([], 'CLIENT-CREDENTIALS')))],
+      [stack('s', plan(code(['authorization'], 'CLIENT-CREDENTIALS')))],
+    );
+    expect(cc.broadening).toEqual([]);
   });
 
   test('home named explicitly for one role and left implicit for another is called out; the change is noted', () => {
