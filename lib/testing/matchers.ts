@@ -42,6 +42,13 @@ function where(o?: AccessMatcherOptions): string {
   return o?.division ? ` in division "${o.division}"` : '';
 }
 
+/** Roles on a user-context OAuth client grant nothing: its tokens carry the signed-in user's permissions. */
+function rolesInert(p: PlanPrincipal): string | undefined {
+  return p.kind === 'oauth-client' && isUserContextGrant(p.grantType)
+    ? `${p.address} is a ${p.grantType} (user-context) client: roles on it grant nothing, its tokens carry the signed-in user's permissions`
+    : undefined;
+}
+
 function heldElsewhere(plan: AccessPlan, p: PlanPrincipal, permission: string): string[] {
   return [
     ...new Set(
@@ -62,6 +69,8 @@ export function grantsPermission(
   if (!Catalog.isPermission(permission)) {
     return { pass: false, message: Catalog.explainUnknownPermission(permission) };
   }
+  const inert = rolesInert(p);
+  if (inert) return { pass: false, message: `${inert}; it holds no ${permission} of its own` };
   if (plan.holds(p, permission, options?.division)) {
     return { pass: true, message: `${p.address} holds ${permission}${where(options)}` };
   }
@@ -147,16 +156,23 @@ export function grantsExactly(
 ): MatcherResult {
   const { plan, p, fail } = lookup(stack, principal);
   if (!p) return fail!;
-  const held = plan.permissionsIn(p, options?.division);
+  const inert = rolesInert(p);
+  const held = inert ? [] : plan.permissionsIn(p, options?.division);
   const want = [...new Set(permissions)].sort();
   const extra = held.filter((x) => !want.includes(x));
   const missing = want.filter((x) => !held.includes(x));
   if (!extra.length && !missing.length) {
-    return { pass: true, message: `${p.address} holds exactly ${want.join(', ')}${where(options)}` };
+    return {
+      pass: true,
+      message: want.length
+        ? `${p.address} holds exactly ${want.join(', ')}${where(options)}`
+        : `${p.address} holds no permissions${where(options)}${inert ? ` (${inert})` : ''}`,
+    };
   }
   const parts = [
     extra.length ? `extra (least privilege): ${extra.join(', ')}` : '',
     missing.length ? `missing: ${missing.join(', ')}` : '',
   ].filter(Boolean);
+  if (inert) parts.push(inert);
   return { pass: false, message: `${p.address} permissions${where(options)} differ: ${parts.join('; ')}` };
 }

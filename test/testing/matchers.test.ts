@@ -22,7 +22,13 @@ function rawStack(): any {
     authorizedGrantType: 'CLIENT-CREDENTIALS',
     roles: [{ roleId: qa.id }, { roleId: wild.id, divisionId: chicago.id }],
   });
-  new OauthClient(stack, 'browser', { name: 'QA portal', authorizedGrantType: 'CODE', scopes: ['analytics:readonly'] });
+  new OauthClient(stack, 'browser', {
+    name: 'QA portal',
+    authorizedGrantType: 'CODE',
+    scopes: ['analytics:readonly'],
+    // Inert: a user-context token carries the signed-in user's permissions (GCA-OAUTH7).
+    roles: [{ roleId: qa.id }],
+  });
   return JSON.parse(Testing.synth(stack));
 }
 
@@ -69,6 +75,22 @@ describe('matchers on raw bindings', () => {
     expect(allowsOperation(json, 'browser', 'POST /api/v2/analytics/conversations/details/query').pass).toBe(true);
     expect(allowsOperation(json, 'browser', recordings).message).toBe(
       `genesyscloud_oauth_client.browser (CODE) lacks a scope for ${recordings} (getConversationRecordings): add one of "recordings" or "recordings:readonly"; it has analytics:readonly`,
+    );
+  });
+
+  test('roles on a user-context client grant nothing', () => {
+    const inert =
+      "genesyscloud_oauth_client.browser is a CODE (user-context) client: roles on it grant nothing, its tokens carry the signed-in user's permissions";
+    expect(grantsPermission(json, 'browser', 'recording:recording:view', { division: 'home' })).toEqual({
+      pass: false,
+      message: `${inert}; it holds no recording:recording:view of its own`,
+    });
+    expect(grantsExactly(json, 'browser', [])).toEqual({
+      pass: true,
+      message: `genesyscloud_oauth_client.browser holds no permissions (${inert})`,
+    });
+    expect(grantsExactly(json, 'browser', ['recording:recording:view']).message).toBe(
+      `genesyscloud_oauth_client.browser permissions differ: missing: recording:recording:view; ${inert}`,
     );
   });
 
