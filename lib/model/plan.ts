@@ -246,18 +246,23 @@ export class AccessPlan {
     const dkey = division ?? '\u0000any';
     const hit = byDivision?.get(dkey);
     if (hit) return hit;
-    const roles = [...new Set(this.grantsIn(p, division).map((g) => g.role))];
+    const set = this.permissionSetOf([...new Set(this.grantsIn(p, division).map((g) => g.role))]);
+    if (!byDivision) this.setByPrincipal.set(p, (byDivision = new Map()));
+    byDivision.set(dkey, set);
+    return set;
+  }
+
+  /** The permissions of `roles` together, as one set shared by every principal holding the same roles. */
+  public permissionSetOf(roles: readonly PlanRole[]): PermissionSet {
     const rkey = roles
       .map((r) => r.address)
       .sort()
       .join('\u0000');
     let set = this.setByRoles.get(rkey);
     if (!set) {
-      set = new PermissionSet(roles.flatMap((r) => r.permissions));
+      set = new PermissionSet(roles.length === 1 ? roles[0].permissions : roles.flatMap((r) => r.permissions));
       this.setByRoles.set(rkey, set);
     }
-    if (!byDivision) this.setByPrincipal.set(p, (byDivision = new Map()));
-    byDivision.set(dkey, set);
     return set;
   }
 

@@ -63,7 +63,6 @@ export class PlanIndex {
   private readonly byPrincipal = new WeakMap<PlanPrincipal, readonly DivisionAccess[]>();
   private readonly bySignature = new Map<string, DivisionAccess[]>();
   private readonly unionByDivisions = new WeakMap<readonly DivisionAccess[], PermInfo>();
-  private readonly byRoles = new Map<string, PermInfo>();
   private readonly byAddress: ReadonlyMap<string, PlanPrincipal>;
 
   constructor(public readonly plan: AccessPlan) {
@@ -144,28 +143,16 @@ export class PlanIndex {
   }
 
   private permInfo(roles: readonly PlanRole[]): PermInfo {
-    if (roles.length === 0) return NO_PERMISSIONS;
-    const rkey = roles
-      .map((r) => r.address)
-      .sort()
-      .join('\u0000');
-    let info = this.byRoles.get(rkey);
-    if (!info) {
-      info = permInfoOf(roles.length === 1 ? roles[0].permissions : roles.flatMap((r) => r.permissions));
-      this.byRoles.set(rkey, info);
-    }
-    return info;
+    return roles.length === 0 ? NO_PERMISSIONS : infoOf(this.plan.permissionSetOf(roles));
   }
 }
 
-const infoByKey = new Map<string, PermInfo>();
+const infoBySet = new WeakMap<PermissionSet, PermInfo>();
 
-/** A {@link PermInfo} for a list of permissions (shared by content). */
-export function permInfoOf(permissions: readonly string[]): PermInfo {
-  const list = [...new Set(permissions)].sort();
-  const key = list.join(',');
-  let info = infoByKey.get(key);
-  if (!info) infoByKey.set(key, (info = { key, list, set: new PermissionSet(list) }));
+/** The {@link PermInfo} of a plan's permission set: its content key makes equal sets equal across plans. */
+function infoOf(set: PermissionSet): PermInfo {
+  let info = infoBySet.get(set);
+  if (!info) infoBySet.set(set, (info = { key: set.list.join(','), list: set.list, set }));
   return info;
 }
 
