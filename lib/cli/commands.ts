@@ -48,7 +48,7 @@ const FORMAT: FlagSpec = {
   name: 'format',
   value: '<markdown|json>',
   choices: ['markdown', 'json'],
-  description: 'output format (default: markdown)',
+  description: 'output format (default: markdown, sized for a PR comment; json is compact, for programs)',
 };
 const HELP: FlagSpec = { name: 'help', short: 'h', description: 'show this help' };
 
