@@ -8,7 +8,7 @@ import type { Operation } from '../catalog/types';
 import { Capabilities } from '../model/capabilities';
 import { type DivisionRef, divisionLabel } from '../model/division-ref';
 import { checkOperation, meets } from '../model/evaluate';
-import { type AccessPlan, isUserContextGrant, type PlanPrincipal, type PlanRole } from '../model/plan';
+import { type AccessPlan, isUserContextClient, type PlanPrincipal, type PlanRole } from '../model/plan';
 import { holds } from '../model/permission-match';
 import { AccessValidationError, didYouMean, quoteList } from '../errors';
 import { exampleKeys, PlanIndex } from '../review/access';
@@ -425,7 +425,7 @@ function principalHead(
       ...(p.grantType !== undefined ? { grantType: p.grantType } : {}),
       ...(construct ? { construct } : {}),
     },
-    userContext: p.kind === 'oauth-client' && isUserContextGrant(p.grantType),
+    userContext: isUserContextClient(p),
   };
 }
 
@@ -438,7 +438,7 @@ export function checkPrincipal(
   index: PlanIndex = new PlanIndex(stack.plan),
 ): PrincipalCheck {
   const info = operationInfo(op);
-  if (p.kind === 'oauth-client' && isUserContextGrant(p.grantType)) {
+  if (isUserContextClient(p)) {
     const c = userContextCheck(stack, p, op, info);
     return division !== undefined ? { ...c, division } : c;
   }
@@ -596,7 +596,7 @@ export function callersOf(stacks: readonly LoadedStack[], op: Operation, divisio
   for (const s of stacks) {
     const index = new PlanIndex(s.plan);
     for (const p of s.plan.principals) {
-      if (p.kind === 'oauth-client' && isUserContextGrant(p.grantType)) {
+      if (isUserContextClient(p)) {
         // As checkPrincipal and the matchers decide: an operation that lists no scope needs none.
         if (op.scopes.length === 0) {
           out.push({ stack: s.name, address: p.address, name: p.name, allowedIn: ['no scope needed'] });

@@ -76,6 +76,14 @@ export function isUserContextGrant(grantType: string | undefined): boolean {
   return grantType !== undefined && grantType !== 'CLIENT-CREDENTIALS';
 }
 
+/**
+ * True for an OAuth client with a user-context grant type: scopes apply, and roles on it grant nothing (its
+ * tokens carry the signed-in user's permissions).
+ */
+export function isUserContextClient(p: { readonly kind: string; readonly grantType?: string }): boolean {
+  return p.kind === 'oauth-client' && isUserContextGrant(p.grantType);
+}
+
 const IMPLICIT_HOME: DivisionRef = Object.freeze({ kind: 'implicit-home', id: '' });
 
 /** A principal while the plan is read. */

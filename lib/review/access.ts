@@ -9,7 +9,7 @@ import type { Operation } from '../catalog/types';
 import { Capabilities } from '../model/capabilities';
 import { meets } from '../model/evaluate';
 import { type DivisionRef, divisionKey, divisionLabel } from '../model/division-ref';
-import { type AccessPlan, isUserContextGrant, PermissionSet, type PlanPrincipal, type PlanRole } from '../model/plan';
+import { type AccessPlan, isUserContextClient, PermissionSet, type PlanPrincipal, type PlanRole } from '../model/plan';
 
 /** A permission set with a content key (equal keys mean equal sets, across plans). */
 export interface PermInfo {
@@ -82,7 +82,7 @@ export class PlanIndex {
   public divisions(p: PlanPrincipal): readonly DivisionAccess[] {
     const hit = this.byPrincipal.get(p);
     if (hit) return hit;
-    if (p.kind === 'oauth-client' && isUserContextGrant(p.grantType)) {
+    if (isUserContextClient(p)) {
       this.byPrincipal.set(p, NO_DIVISIONS);
       return NO_DIVISIONS;
     }

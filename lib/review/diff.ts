@@ -6,7 +6,7 @@
  */
 import { Catalog } from '../catalog/catalog';
 import { ADMIN_PERMISSIONS } from '../rules/permissions/admin-permission-on-integration';
-import { isUserContextGrant, type PlanPrincipal } from '../model/plan';
+import { isUserContextClient, type PlanPrincipal } from '../model/plan';
 import {
   compareDivisions,
   type DivisionAccess,
@@ -306,10 +306,10 @@ function principalDiff(
         }
       }
     }
-    if (p1.kind === 'oauth-client' && isUserContextGrant(p1.grantType)) {
+    if (isUserContextClient(p1)) {
       // A user-context client's tokens act as the signed-in user: a new admin-grade scope lets the app manage
       // access for any admin who signs in (with a CLIENT-CREDENTIALS grant the scopes do nothing).
-      const before = p0 && p0.kind === 'oauth-client' && isUserContextGrant(p0.grantType) ? p0.scopes : [];
+      const before = p0 && isUserContextClient(p0) ? p0.scopes : [];
       for (const scope of minus([...new Set(p1.scopes)].sort(cmp), before).filter(isAdminScope)) {
         broadening.push({
           kind: 'admin-scope',

@@ -4,7 +4,7 @@
  * render-markdown.ts and render-json.ts. No cdktf import.
  */
 import { Catalog } from '../catalog/catalog';
-import { isUserContextGrant, type PlanPrincipal, type PlanRole } from '../model/plan';
+import { isUserContextClient, type PlanPrincipal, type PlanRole } from '../model/plan';
 import { ALL_RULES } from '../rules/packs';
 import { findingId, runRules } from '../rules/engine';
 import type { Finding } from '../rules/types';
@@ -180,7 +180,7 @@ function principalReport(
   const divisions = index.divisions(p);
   const meta = stack.plan.metadata.principals?.[p.address];
   const { unlocked, capabilities } = principalAccess(divisions);
-  const userContext = p.kind === 'oauth-client' && isUserContextGrant(p.grantType);
+  const userContext = isUserContextClient(p);
   const construct = constructOf(stack, p);
   let own: readonly string[] = NONE;
   if (findings.size) {

@@ -7,7 +7,7 @@ import { Catalog } from '../catalog/catalog';
 import { didYouMean, quoteList } from '../errors';
 import { rankBySimilarity } from '../catalog/similarity';
 import { divisionLabel } from '../model/division-ref';
-import { AccessPlan, isUserContextGrant, type PlanPrincipal } from '../model/plan';
+import { AccessPlan, isUserContextClient, type PlanPrincipal } from '../model/plan';
 
 /** The outcome of a matcher: pass or not, and a message that says why. */
 export interface MatcherResult {
@@ -44,7 +44,7 @@ function where(o?: AccessMatcherOptions): string {
 
 /** Roles on a user-context OAuth client grant nothing: its tokens carry the signed-in user's permissions. */
 function rolesInert(p: PlanPrincipal): string | undefined {
-  return p.kind === 'oauth-client' && isUserContextGrant(p.grantType)
+  return isUserContextClient(p)
     ? `${p.address} is a ${p.grantType} (user-context) client: roles on it grant nothing, its tokens carry the signed-in user's permissions`
     : undefined;
 }
@@ -97,7 +97,7 @@ export function allowsOperation(
   const op = Catalog.operation(operation);
   if (!op) return { pass: false, message: Catalog.explainUnknownOperation(operation) };
   const label = `${op.key} (${op.operationId})`;
-  if (p.kind === 'oauth-client' && isUserContextGrant(p.grantType)) {
+  if (isUserContextClient(p)) {
     if (op.scopes.length === 0) {
       return {
         pass: true,
