@@ -7,7 +7,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { ALL_RULES, AccessPlan, runRules } from '../dist/lib';
+import { ALL_RULES } from '../dist/lib';
+import { runRules } from '../dist/lib/rules/engine';
+import { readCdktf } from '../dist/lib/sources/cdktf/read';
 import { coldNode, growthExponent, median, ROOT, runChild } from './measure';
 import { buildWithConstructs, LARGE_ORG, type OrgSize } from './org';
 import { renderMachine, renderSummary, renderTable, replaceBetween, SUMMARY_MARKERS, TABLE_MARKERS } from './docs';
@@ -85,7 +87,7 @@ function benchRules(cfg: BenchConfig): { row: BenchRow; details: unknown } {
     fs.rmSync(app.outdir, { recursive: true, force: true });
     return { k, json, clients: size.clients };
   });
-  const validate = (json: unknown): unknown => runRules(AccessPlan.fromJson(json), ALL_RULES);
+  const validate = (json: unknown): unknown => runRules(readCdktf(json), ALL_RULES);
   // Warm up (JIT, catalog tables), then interleave the sizes so heap and GC state weigh on each alike.
   for (const p of plans) validate(p.json);
   const samples: number[][] = plans.map(() => []);

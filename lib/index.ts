@@ -1,5 +1,22 @@
+/**
+ * The package root: the constructs, the catalog, capabilities, the access graph and its evaluator, and the
+ * reader that turns a synthesized stack into a graph. Parser internals and caches are not exported.
+ */
+export * from './access';
 export * from './catalog';
 export * from './constructs';
-export * from './errors';
-export * from './model';
-export * from './rules';
+export { AccessValidationError } from './errors';
+export { GENESYS_ACCESS_PACK, ALL_RULES, type RulePack } from './rules/packs';
+export type {
+  Finding,
+  Rule,
+  RuleContext,
+  RuleHit,
+  RuleLevel,
+  RuleMetadata,
+  RuleOptions,
+  Suppression,
+  PlacedSuppression,
+} from './rules/types';
+export { readCdktf, type ReadCdktfOptions } from './sources/cdktf/read';
+export { readGraph, ACCESS_GRAPH_SCHEMA_PATH } from './sources/graph-json';

@@ -13,7 +13,7 @@ import {
   renderUnknownOperationMarkdown,
 } from '../doctor/render-markdown';
 import { buildDiff, diffBroadens } from '../review/diff';
-import { type LoadedStack, loadStacks } from '../review/load';
+import { type LoadedStack, loadStacks } from '../sources/cdktf/load';
 import { renderJson } from '../review/render-json';
 import { renderDiffMarkdown, renderReportMarkdown } from '../review/render-markdown';
 import { buildReport, reportFails } from '../review/report';
@@ -28,7 +28,7 @@ export interface Io {
 }
 
 /** Exit codes. */
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, findings: 1, usage: 2, unknown: 3 } as const;
 
 /** A command. */
 export interface Command {
@@ -153,6 +153,10 @@ const explain: Command = {
     },
     { name: 'division', value: '<name|id>', description: 'the division of the object (a name, id, home or *)' },
     { name: 'stack', value: '<name>', description: 'the stack, when --plan has several that match' },
+    {
+      name: 'scopes-enforced',
+      description: 'the org enforces OAuth scopes (Genesys Cloud orgs do not by default): a missing scope is a 403',
+    },
     FORMAT,
     HELP,
   ],
@@ -167,6 +171,7 @@ const explain: Command = {
   exits: [
     '0  answered (the principal can call it, or no principal given)',
     '1  the principal cannot call it',
+    '3  the input cannot tell (a role defined elsewhere, conditions, an unknown scope, ...): see the reasons',
     '2  usage or input error, unknown operation or permission',
   ],
   examples: [
@@ -177,8 +182,8 @@ const explain: Command = {
   run(args, io) {
     const pos = args.positionals;
     const planPath = flag(args, 'plan');
-    for (const needsPlan of ['principal', 'division', 'stack']) {
-      if (flag(args, needsPlan) !== undefined && planPath === undefined) {
+    for (const needsPlan of ['principal', 'division', 'stack', 'scopes-enforced']) {
+      if (args.flags.has(needsPlan) && planPath === undefined) {
         throw new UsageError(`--${needsPlan} needs --plan <cdk.tf.json | cdktf.out dir>`, 'explain');
       }
     }
@@ -219,9 +224,11 @@ const explain: Command = {
       principal: flag(args, 'principal'),
       division: flag(args, 'division'),
       stack: flag(args, 'stack'),
+      ...(args.flags.has('scopes-enforced') ? { scopesEnforced: true } : {}),
     });
     io.stdout(format(args) === 'json' ? renderJson(model) : renderExplainMarkdown(model));
-    return model.check && !model.check.allowed ? EXIT.findings : EXIT.ok;
+    if (!model.check || model.check.verdict === 'allowed') return EXIT.ok;
+    return model.check.verdict === 'denied' ? EXIT.findings : EXIT.unknown;
   },
 };
 

@@ -1,6 +1,5 @@
 import { Lazy, TerraformLocal, TerraformStack, type IConstruct } from './core';
 import { Construct } from './core';
-import type { AccessMetadata } from '../model/plan';
 import { cmp } from '../util/compare';
 
 type Entry = {
@@ -12,6 +11,13 @@ type Entry = {
 };
 
 const ID = 'genesyscloud_access';
+
+/** What the recorder writes; lib/sources/cdktf/intent.ts reads it back (and checks `version`). */
+interface AccessMetadata {
+  readonly version: number;
+  readonly principals: Record<string, Entry>;
+  readonly roles: Record<string, Entry>;
+}
 
 /**
  * Writes `locals.genesyscloud_access` into the stack: what our constructs meant (capabilities, all-divisions
@@ -59,7 +65,7 @@ export class AccessMetadataRecorder extends Construct {
       roles: byAddress(this.roles),
     };
     for (const fn of this.extra) fn(out);
-    return out as AccessMetadata;
+    return out as unknown as AccessMetadata;
   }
 }
 

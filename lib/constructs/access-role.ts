@@ -1,8 +1,8 @@
 import { AuthRole, type AuthRolePermissionPolicies } from '../../src/generated/provider/auth-role';
 import type { Permission } from '../catalog/types';
 import { AccessValidationError } from '../errors';
-import { AccessGrant } from '../model/access-grant';
-import { Capabilities, type CapabilityId } from '../model/capabilities';
+import { AccessGrant } from '../access/access-grant';
+import { Capabilities, type CapabilityId } from '../access/capabilities';
 import { AccessMetadataRecorder, terraformAddress } from './access-metadata';
 import { Construct } from './core';
 import { checkDivisions, type IDivision } from './division';

@@ -1,5 +1,5 @@
 import { AccessValidationError } from '../errors';
-import { AccessPlan } from '../model/plan';
+import { readCdktf } from '../sources/cdktf/read';
 import { checkSuppression, runRules } from '../rules/engine';
 import { GENESYS_ACCESS_PACK, type RulePack } from '../rules/packs';
 import type { Finding, PlacedSuppression, RuleOptions, Suppression } from '../rules/types';
@@ -89,7 +89,7 @@ export class AccessRules {
     stack.node.addValidation({
       validate: () => {
         const json = render() as Record<string, unknown>;
-        state.findings = runRules(AccessPlan.fromJson(json), pack.rules, options, state.suppressions);
+        state.findings = runRules(readCdktf(json), pack.rules, options, state.suppressions);
         recordSuppressedFindings(json, state);
         rendered = json;
         const errors: string[] = [];

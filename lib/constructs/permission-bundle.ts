@@ -1,7 +1,7 @@
 import { Catalog } from '../catalog/catalog';
 import type { Permission } from '../catalog/types';
 import { AccessValidationError, quoteList } from '../errors';
-import { Capabilities, type CapabilityId } from '../model/capabilities';
+import { Capabilities, type CapabilityId } from '../access/capabilities';
 
 /**
  * A named, validated set of permissions: the base a role is derived from (e.g. "Agent", then "Restricted =

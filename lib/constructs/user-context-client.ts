@@ -2,7 +2,7 @@ import { OauthClient } from '../../src/generated/provider/oauth-client';
 import type { Scope } from '../catalog/types';
 import { Catalog } from '../catalog/catalog';
 import { AccessValidationError } from '../errors';
-import { Capabilities, type CapabilityId } from '../model/capabilities';
+import { Capabilities, type CapabilityId } from '../access/capabilities';
 import { Construct } from './core';
 
 /** User-context grant types (scopes apply to their tokens). */

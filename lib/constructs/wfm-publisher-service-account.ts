@@ -1,5 +1,5 @@
-import { AccessGrant } from '../model/access-grant';
-import type { CapabilityId } from '../model/capabilities';
+import { AccessGrant } from '../access/access-grant';
+import type { CapabilityId } from '../access/capabilities';
 import { AccessRole } from './access-role';
 import { ClientCredentialsClient } from './client-credentials-client';
 import { Construct } from './core';

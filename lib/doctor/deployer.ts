@@ -7,11 +7,13 @@
  */
 import * as fs from 'fs';
 import { Catalog } from '../catalog/catalog';
-import { divisionKey, divisionLabel } from '../model/division-ref';
+import { divisionLabel } from '../access/divisions';
+import type { AccessGraph } from '../access/graph';
+import { GraphIndex } from '../access/graph-index';
 import { AccessValidationError } from '../errors';
 import { dataFile } from '../util/package-root';
 import { cmp } from '../util/compare';
-import type { LoadedStack } from '../review/load';
+import type { LoadedStack } from '../sources/cdktf/load';
 import { breadth, narrowestOf } from './operation-info';
 
 /** One provider API call and its documented permissions. */
@@ -101,7 +103,7 @@ const CONDITIONAL: Record<
   ReadonlyArray<{
     keys: readonly string[];
     condition: string;
-    needed: (bodies: Array<Record<string, unknown>>) => boolean;
+    needed: (graph: AccessGraph) => boolean;
   }>
 > = {
   genesyscloud_oauth_client: [
@@ -118,7 +120,7 @@ const CONDITIONAL: Record<
         'DELETE /api/v2/integrations/credentials/{credentialId}',
       ],
       condition: 'only for clients with integration_credential_name (none here)',
-      needed: (bodies) => bodies.some((b) => b.integration_credential_name !== undefined),
+      needed: (graph) => graph.principals.some((p) => p.integrationCredential === true),
     },
   ],
 };
@@ -126,7 +128,8 @@ const CONDITIONAL: Record<
 function typeRequirements(
   type: string,
   kind: 'resource' | 'data',
-  bodies: Array<Record<string, unknown>>,
+  count: number,
+  graph: AccessGraph,
 ): DeployerType | undefined {
   const entry = (kind === 'resource' ? usageData().resources : usageData().data_sources)[type];
   if (!entry) return undefined;
@@ -143,7 +146,7 @@ function typeRequirements(
     }
     if (seen.has(op.key)) continue;
     seen.add(op.key);
-    const c = conditional.find((x) => x.keys.includes(op.key) && !x.needed(bodies));
+    const c = conditional.find((x) => x.keys.includes(op.key) && !x.needed(graph));
     operations.push({
       key: op.key,
       operationId: op.operationId,
@@ -153,7 +156,7 @@ function typeRequirements(
     });
   }
   operations.sort((a, b) => cmp(a.key, b.key));
-  return { type, kind, count: bodies.length, operations, unknownEndpoints: unknownEndpoints.sort(cmp) };
+  return { type, kind, count, operations, unknownEndpoints: unknownEndpoints.sort(cmp) };
 }
 
 /**
@@ -201,26 +204,26 @@ function grantsOf(stack: LoadedStack): DeployerGrant[] {
     grantedTo: Set<string>;
   };
   const byKey = new Map<string, Draft>();
-  for (const p of stack.plan.principals) {
-    for (const g of p.grants) {
-      const dk = divisionKey(g.division);
-      const key = `${g.role.address}|${dk}`;
-      let hit = byKey.get(key);
-      if (!hit) {
-        hit = {
-          role: g.role.name,
-          roleAddress: g.role.address,
-          createdByPlan: g.role.managed,
-          division: divisionLabel(g.division),
-          divisionKey: dk,
-          grantedTo: new Set(),
-        };
-        byKey.set(key, hit);
-      }
-      // As the report does: home given implicitly (no division) is called out.
-      if (g.division.kind === 'implicit-home') hit.division = divisionLabel(g.division);
-      hit.grantedTo.add(p.address);
+  const index = GraphIndex.of(stack.graph);
+  for (const g of stack.graph.grants) {
+    const key = `${g.role}|${g.division}`;
+    let hit = byKey.get(key);
+    if (!hit) {
+      const role = index.requireRole(g.role);
+      const division = index.requireDivision(g.division);
+      hit = {
+        role: role.name,
+        roleAddress: role.key,
+        createdByPlan: role.origin === 'managed',
+        division: divisionLabel(division, g.implicitHome),
+        divisionKey: g.division,
+        grantedTo: new Set(),
+      };
+      byKey.set(key, hit);
     }
+    // As the report does: home given implicitly (no division) is called out.
+    if (g.implicitHome) hit.division = divisionLabel(index.requireDivision(g.division), true);
+    hit.grantedTo.add(g.principal);
   }
   return [...byKey.values()]
     .map((g) => ({ ...g, grantedTo: [...g.grantedTo].sort(cmp) }))
@@ -231,10 +234,14 @@ function grantsOf(stack: LoadedStack): DeployerGrant[] {
 export function deployerRequirements(stack: LoadedStack): DeployerRequirements {
   const types: DeployerType[] = [];
   const unknownTypes: string[] = [];
-  for (const kind of ['resource', 'data'] as const) {
-    const section = (stack.json[kind] ?? {}) as Record<string, Record<string, Record<string, unknown>>>;
-    for (const type of Object.keys(section).sort(cmp)) {
-      const r = typeRequirements(type, kind, Object.values(section[type] ?? {}));
+  for (const [kind, mode] of [
+    ['resource', 'managed'],
+    ['data', 'data'],
+  ] as const) {
+    const counts = new Map<string, number>();
+    for (const r of stack.graph.resources) if (r.mode === mode) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+    for (const type of [...counts.keys()].sort(cmp)) {
+      const r = typeRequirements(type, kind, counts.get(type)!, stack.graph);
       if (r) types.push(r);
       else unknownTypes.push(kind === 'data' ? `data.${type}` : type);
     }

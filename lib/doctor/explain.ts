@@ -1,19 +1,24 @@
 /**
- * The 403 explainer (`genesys-access explain`): what an operation needs, and, for a principal of a synthesized
- * plan, whether it can call the operation in a division, exactly what is missing (a permission, a division or a
- * scope) and the construct change that fixes it. Invented operations get the nearest real ones. No cdktf import.
+ * The 403 explainer (`genesys-access explain`): what an operation needs, and, for a principal of the input,
+ * whether it can call the operation in a division (allowed, denied, or unknown where the input cannot tell),
+ * exactly what is missing (a permission, a division or a scope) and the construct change that fixes it. The
+ * verdict is the evaluator's (lib/access/evaluate); this file words it and writes the fixes. Invented
+ * operations get the nearest real ones. No cdktf import.
  */
 import { Catalog } from '../catalog/catalog';
 import type { Operation } from '../catalog/types';
-import { Capabilities } from '../model/capabilities';
-import { type DivisionRef, divisionLabel } from '../model/division-ref';
-import { checkOperation, meets } from '../model/evaluate';
-import { type AccessPlan, isUserContextClient, type PlanPrincipal, type PlanRole } from '../model/plan';
-import { holds } from '../model/permission-match';
+import { Capabilities } from '../access/capabilities';
+import { divisionLabel, isAllQuery, isHomeQuery } from '../access/divisions';
+import { type Decision, evaluate, type Verdict } from '../access/evaluate';
+import type { AccessGraph, GraphDivision, GraphPrincipal, GraphRole } from '../access/graph';
+import { GraphIndex } from '../access/graph-index';
+import { isGeneralPermission } from '../access/permission-match';
+import { isUserContextClient, principalAccess } from '../access/principal-access';
+import type { Reason } from '../access/reasons';
 import { AccessValidationError, didYouMean, quoteList } from '../errors';
-import { exampleKeys, PlanIndex } from '../review/access';
+import { exampleKeys } from '../analysis/unlocked';
 import { cmp } from '../util/compare';
-import type { LoadedStack } from '../review/load';
+import type { LoadedStack } from '../sources/cdktf/load';
 import { nearest } from '../review/suggest';
 import { constructOf } from '../review/report';
 import { leastScope, operationInfo, type OperationInfo, scopesMatter } from './operation-info';
@@ -52,9 +57,12 @@ export interface PrincipalCheck {
   /** The division asked about, as given. */
   readonly division?: string;
   readonly userContext: boolean;
-  readonly allowed: boolean;
+  /** `allowed`, `denied`, or `unknown` where the input cannot tell. */
+  readonly verdict: Verdict;
   /** One line: the answer. */
   readonly answer: string;
+  /** The evaluator's reasons (stable codes), the deciding one first. */
+  readonly reasons: readonly Reason[];
   /** Divisions (labels) in which the principal's roles meet the operation's rule. */
   readonly allowedIn: readonly string[];
   /** Held permissions that meet the rule (in the division asked, else anywhere). */
@@ -64,16 +72,20 @@ export interface PrincipalCheck {
   readonly notes: readonly string[];
 }
 
-/** Who in the plan can call the operation (`explain` with `--plan` and no `--principal`). */
+/** Who in the input can call the operation (`explain` with `--plan` and no `--principal`). */
 export interface Caller {
   readonly stack: string;
   readonly address: string;
   readonly name: string;
+  /** `allowed`, or `unknown` where the input cannot tell. */
+  readonly verdict: Exclude<Verdict, 'denied'>;
   /**
-   * Division labels; for user-context clients `by scope` (holds an accepted scope) or `no scope needed` (the
-   * operation lists none): the signed-in user's roles then decide.
+   * Division labels; for user-context clients `by scope` (holds an accepted scope): the signed-in user's roles
+   * then decide.
    */
   readonly allowedIn: readonly string[];
+  /** Why the input cannot tell (unknown verdicts). */
+  readonly reason?: string;
 }
 
 /** The answer of `explain` for a known operation. */
@@ -100,6 +112,11 @@ export interface ExplainOptions {
   readonly stack?: string;
   readonly principal?: string;
   readonly division?: string;
+  /**
+   * The org enforces OAuth scopes, so a user-context client without an accepted scope gets a 403.
+   * @default - not known (Genesys Cloud orgs do not enforce scopes by default)
+   */
+  readonly scopesEnforced?: boolean;
 }
 
 /** Resolves an operation reference, or describes why it does not exist. */
@@ -117,12 +134,12 @@ function logicalName(address: string): string {
   return address.split('.').pop() ?? address;
 }
 
-/** Finds a principal in the stacks; throws a one-line error with did-you-mean. */
+/** Finds a principal in the stacks; throws a one-line error with did-you-mean, or listing the candidates. */
 export function findPrincipal(
   stacks: readonly LoadedStack[],
   ref: string,
   stackName?: string,
-): { stack: LoadedStack; principal: PlanPrincipal } {
+): { stack: LoadedStack; principal: GraphPrincipal } {
   let pool = stacks;
   if (stackName !== undefined) {
     pool = stacks.filter((s) => s.name === stackName);
@@ -133,27 +150,34 @@ export function findPrincipal(
       );
     }
   }
-  const hits = pool.flatMap((s) => {
-    const p = s.plan.principal(ref);
-    return p ? [{ stack: s, principal: p }] : [];
-  });
+  const hits = pool.flatMap((s) =>
+    GraphIndex.of(s.graph)
+      .findPrincipals(ref)
+      .map((p) => ({ stack: s, principal: p })),
+  );
   if (hits.length === 1) return hits[0];
   if (hits.length > 1) {
+    const stacksHit = [...new Set(hits.map((h) => h.stack.name))];
+    if (stacksHit.length > 1) {
+      throw new AccessValidationError(
+        `principal "${ref}" is in stacks ${quoteList(stacksHit, 'and')}: choose one with --stack`,
+      );
+    }
     throw new AccessValidationError(
-      `principal "${ref}" is in stacks ${quoteList(
-        hits.map((h) => h.stack.name),
+      `principal "${ref}" is ambiguous: ${quoteList(
+        hits.map((h) => h.principal.key),
         'and',
-      )}: choose one with --stack`,
+      )} match; give the address`,
     );
   }
   const candidates = new Set<string>();
   const all: string[] = [];
   for (const s of pool) {
-    for (const p of s.plan.principals) {
-      all.push(p.address);
-      candidates.add(p.address);
-      candidates.add(logicalName(p.address));
-      if (p.name !== p.address) candidates.add(p.name);
+    for (const p of s.graph.principals) {
+      all.push(p.key);
+      candidates.add(p.key);
+      candidates.add(logicalName(p.key));
+      if (p.name !== p.key) candidates.add(p.name);
     }
   }
   const where =
@@ -206,13 +230,21 @@ function q(s: string): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function divisionTarget(plan: AccessPlan, query: string): DivisionTarget {
+function dataName(d: GraphDivision): string | undefined {
+  const address = d.provenance?.address;
+  return address?.split('.').pop();
+}
+
+function divisionTarget(graph: AccessGraph, query: string): DivisionTarget {
   const wanted = query.trim();
-  if (wanted === '*' || wanted.toLowerCase() === 'all' || wanted.toLowerCase() === 'all divisions') {
+  if (isAllQuery(wanted)) {
     return { label: 'all divisions', construct: `Division.all({ reason: '<why every division>' })`, raw: `'*'` };
   }
-  if (wanted.toLowerCase() === 'home') {
-    const [name] = Object.keys(plan.section('data', 'genesyscloud_auth_division_home'));
+  if (isHomeQuery(wanted)) {
+    const home = graph.divisions.find(
+      (d) => d.kind === 'home' && d.provenance?.address?.startsWith('data.genesyscloud_auth_division_home.'),
+    );
+    const name = home ? dataName(home) : undefined;
     const v = name ? camel(name) : 'home';
     return {
       label: 'home',
@@ -222,26 +254,20 @@ function divisionTarget(plan: AccessPlan, query: string): DivisionTarget {
     };
   }
   const lower = wanted.toLowerCase();
-  for (const [name, body] of Object.entries(plan.section('data', 'genesyscloud_auth_division'))) {
-    const address = `data.genesyscloud_auth_division.${name}`;
-    const n = typeof body.name === 'string' ? body.name : undefined;
-    if (n?.toLowerCase() === lower || address === wanted || `\${${address}.id}` === wanted) {
-      const label = n ?? address;
+  for (const d of graph.divisions) {
+    if (d.kind !== 'lookup' && d.kind !== 'managed') continue;
+    const address = d.provenance?.address ?? d.key;
+    if (d.name?.toLowerCase() !== lower && address !== wanted && d.ref !== wanted) continue;
+    const label = d.name ?? address;
+    const name = dataName(d) ?? label;
+    if (d.kind === 'lookup') {
       return { label, construct: `Division.fromName(this, ${q(slug(label))}, ${q(label)})`, raw: `${camel(name)}.id` };
     }
-  }
-  for (const [name, body] of Object.entries(plan.section('resource', 'genesyscloud_auth_division'))) {
-    const address = `genesyscloud_auth_division.${name}`;
-    const n = typeof body.name === 'string' ? body.name : undefined;
-    if (n?.toLowerCase() === lower || address === wanted || `\${${address}.id}` === wanted) {
-      const label = n ?? address;
-      const v = camel(label);
-      return {
-        label,
-        construct: `${v} /* the Division "${label}" (${address}) */`,
-        raw: `${camel(name)}.id`,
-      };
-    }
+    return {
+      label,
+      construct: `${camel(label)} /* the Division "${label}" (${address}) */`,
+      raw: `${camel(name)}.id`,
+    };
   }
   if (UUID.test(wanted)) {
     return { label: wanted, construct: `Division.fromId(this, 'division', ${q(wanted)})`, raw: q(wanted) };
@@ -255,68 +281,73 @@ function divisionTarget(plan: AccessPlan, query: string): DivisionTarget {
   };
 }
 
-function refTarget(plan: AccessPlan, d: DivisionRef): DivisionTarget {
-  if (d.kind === 'home' || d.kind === 'implicit-home') return divisionTarget(plan, 'home');
-  if (d.kind === 'all') return divisionTarget(plan, '*');
-  if (d.kind === 'lookup' || d.kind === 'managed') return divisionTarget(plan, d.address ?? d.name ?? d.id);
-  return { label: divisionLabel(d), construct: `Division.fromId(this, 'division', ${q(d.id)})`, raw: q(d.id) };
+function refTarget(graph: AccessGraph, d: GraphDivision): DivisionTarget {
+  if (d.kind === 'home') return divisionTarget(graph, 'home');
+  if (d.kind === 'all') return divisionTarget(graph, '*');
+  if (d.kind === 'lookup' || d.kind === 'managed')
+    return divisionTarget(graph, d.provenance?.address ?? d.name ?? d.key);
+  return { label: divisionLabel(d), construct: `Division.fromId(this, 'division', ${q(d.ref)})`, raw: q(d.ref) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fixes
 
-function principalVar(p: PlanPrincipal): string {
+function principalVar(p: GraphPrincipal): string {
   return p.kind === 'oauth-client' ? 'client' : p.kind;
 }
 
-function isConstructRole(plan: AccessPlan, role: PlanRole): boolean {
-  return plan.metadata.roles?.[role.address] !== undefined;
+function isConstructRole(graph: AccessGraph, role: GraphRole): boolean {
+  return graph.intent?.roles[role.key] !== undefined;
 }
 
-function rawGrantFix(p: PlanPrincipal, role: PlanRole, target: DivisionTarget): string {
-  const roleId = role.managed ? `${camel(logicalName(role.address))}.id` : q(role.address.replace(/^role:/, ''));
+function rawGrantFix(graph: AccessGraph, p: GraphPrincipal, role: GraphRole, target: DivisionTarget): string {
+  const roleId =
+    role.origin === 'managed' || role.origin === 'data'
+      ? `${camel(logicalName(role.key))}.id`
+      : q(role.key.replace(/^role:/, ''));
   const setup = target.rawSetup ? `${target.rawSetup} ` : '';
   if (p.kind === 'oauth-client') {
-    return `${setup}add { roleId: ${roleId}, divisionId: ${target.raw} } to the roles of ${p.address}`;
+    return `${setup}add { roleId: ${roleId}, divisionId: ${target.raw} } to the roles of ${p.key}`;
   }
-  const source = p.grantSources[0] ?? `genesyscloud_${p.kind}_roles`;
+  const source = GraphIndex.of(graph).writersOf(p.key)[0]?.key ?? `genesyscloud_${p.kind}_roles`;
   return `${setup}add ${target.raw} to divisionIds of role ${roleId} in ${source}`;
 }
 
-function grantFix(plan: AccessPlan, p: PlanPrincipal, roles: readonly PlanRole[], target: DivisionTarget): Fix {
+function grantFix(graph: AccessGraph, p: GraphPrincipal, roles: readonly GraphRole[], target: DivisionTarget): Fix {
   const names = quoteList(
     roles.map((r) => r.name),
     'and',
   );
   const summary = `grant role${roles.length > 1 ? 's' : ''} ${names} in ${target.label === 'all divisions' ? 'all divisions' : `"${target.label}"`}`;
-  const ours = roles.every((r) => isConstructRole(plan, r));
+  const ours = roles.every((r) => isConstructRole(graph, r));
   const constructs = roles
     .map((r) => {
-      const path = plan.metadata.roles?.[r.address]?.construct;
+      const path = graph.intent?.roles[r.key]?.construct;
       const v = roles.length > 1 ? camel(r.name) : 'role';
       return `${v}.grant(${principalVar(p)}, ${target.construct})${path && roles.length > 1 ? ` // ${path}` : ''}`;
     })
     .join('; ');
   return ours
     ? { summary, constructs }
-    : { summary, rawBindings: roles.map((r) => rawGrantFix(p, r, target)).join('; '), constructs };
+    : { summary, rawBindings: roles.map((r) => rawGrantFix(graph, p, r, target)).join('; '), constructs };
 }
 
 function permissionFix(
-  p: PlanPrincipal,
+  p: GraphPrincipal,
   info: OperationInfo,
   permissions: readonly string[],
   target: DivisionTarget,
 ): Fix {
   const where = target.label === 'all divisions' ? 'all divisions' : `"${target.label}"`;
+  const general = permissions.filter(isGeneralPermission);
+  const policyPerms = permissions.filter((x) => !isGeneralPermission(x));
   const capability =
     info.capability && permissions.every((x) => Capabilities.resolve(info.capability!).permissions.includes(x as never))
       ? info.capability
       : undefined;
-  const props = capability ? `capabilities: [${q(capability)}]` : `permissions: [${permissions.map(q).join(', ')}]`;
   const id = capability ?? slug(permissions[0] ?? 'role');
   const byEntity = new Map<string, string[]>();
-  for (const x of permissions) {
+  for (const x of policyPerms) {
     const [d, e, a] = x.split(':');
     const k = `${d}:${e}`;
     byEntity.set(k, [...(byEntity.get(k) ?? []), a]);
@@ -327,99 +358,63 @@ function permissionFix(
       return `{ domain: ${q(d)}, entityName: ${q(e)}, actionSet: [${actions.map(q).join(', ')}] }`;
     })
     .join(', ');
+  const rawParts = [
+    policies ? `permissionPolicies [${policies}]` : '',
+    general.length ? `permissions [${general.map(q).join(', ')}] (general role permissions)` : '',
+  ].filter(Boolean);
+  const rawBindings = `${target.rawSetup ? `${target.rawSetup} ` : ''}a role with ${rawParts.join(' and ')} granted to ${p.key} in ${target.raw}`;
+  const summary = `grant ${permissions.join(', ')} in ${where}${capability ? ` (capability ${capability})` : ''}`;
+  if (general.length && !capability) {
+    // AccessRole takes domain:entity:action permissions; general role permissions need the raw role.
+    return { summary, rawBindings };
+  }
+  const props = capability ? `capabilities: [${q(capability)}]` : `permissions: [${permissions.map(q).join(', ')}]`;
   return {
-    summary: `grant ${permissions.join(', ')} in ${where}${capability ? ` (capability ${capability})` : ''}`,
+    summary,
     constructs: `new AccessRole(this, ${q(id)}, { name: ${q(id)}, ${props} }).grant(${principalVar(p)}, ${target.construct})`,
-    rawBindings: `${target.rawSetup ? `${target.rawSetup} ` : ''}a role with permissionPolicies [${policies}] granted to ${p.address} in ${target.raw}`,
+    rawBindings,
   };
 }
 
-function scopeFix(p: PlanPrincipal, op: Operation, info: OperationInfo): Fix {
+function scopeFix(p: GraphPrincipal, op: Operation, info: OperationInfo): Fix {
   const scope = leastScope(op)!;
   return {
-    summary: `add scope "${scope}" to ${p.address}`,
+    summary: `add scope "${scope}" to ${p.key}`,
     constructs: info.capability
       ? `new UserContextClient(this, ..., { capabilities: [${q(info.capability)}] }) (scopes are computed), or extraScopes: [${q(scope)}]`
       : `UserContextClient props: extraScopes: [${q(scope)}]`,
-    rawBindings: `scopes: [..., ${q(scope)}] on ${p.address}`,
+    rawBindings: `scopes: [..., ${q(scope)}] on ${p.key}`,
   };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // The check
 
-/** Roles of the principal, any division, that hold `permission`. */
-function rolesHolding(p: PlanPrincipal, permission: string): PlanRole[] {
-  const roles = new Map<string, PlanRole>();
-  for (const g of p.grants) {
-    if (!roles.has(g.role.address) && holds(g.role.permissions, permission)) {
-      roles.set(g.role.address, g.role);
-    }
+/** Roles of the principal, any division, that hold `permission` without conditions. */
+function rolesHolding(graph: AccessGraph, p: GraphPrincipal, permission: string): GraphRole[] {
+  const index = GraphIndex.of(graph);
+  const roles = new Map<string, GraphRole>();
+  for (const g of index.grantsOf(p.key)) {
+    if (roles.has(g.role)) continue;
+    const role = index.requireRole(g.role);
+    if (index.permissionsOf([role]).firm.has(permission)) roles.set(role.key, role);
   }
-  return [...roles.values()].sort((a, b) => cmp(a.name, b.name) || cmp(a.address, b.address));
+  return [...roles.values()].sort((a, b) => cmp(a.name, b.name) || cmp(a.key, b.key));
 }
 
 function where(division: string | undefined): string {
   return division !== undefined ? ` in division "${division}"` : '';
 }
 
-function userContextCheck(stack: LoadedStack, p: PlanPrincipal, op: Operation, info: OperationInfo): PrincipalCheck {
-  const head = principalHead(stack, p);
-  const accepted = op.scopes.filter((s) => p.scopes.includes(s));
-  const notes = [
-    `${p.address} is a ${p.grantType} client: its token acts as the signed-in user, whose roles and divisions decide the permissions (${info.leastPrivilege.join(', ') || 'none listed'}); check that user with --principal`,
-  ];
-  if (op.scopes.length === 0) {
-    return {
-      ...head,
-      allowed: true,
-      answer: `${p.address} (${p.grantType}): the catalog lists no scope for ${op.key}; the signed-in user's roles decide`,
-      allowedIn: ['by scope'],
-      satisfiedBy: [],
-      missing: [],
-      fixes: [],
-      notes,
-    };
-  }
-  if (accepted.length) {
-    return {
-      ...head,
-      allowed: true,
-      answer: `${p.address} has scope ${accepted[0]} for ${op.key}; the signed-in user's roles decide the permissions`,
-      allowedIn: ['by scope'],
-      satisfiedBy: [],
-      missing: [],
-      fixes: [],
-      notes,
-    };
-  }
-  return {
-    ...head,
-    allowed: false,
-    answer: `${p.address} (${p.grantType}) lacks a scope for ${op.key}: add one of ${quoteList(op.scopes)}; it has ${p.scopes.join(', ') || 'no scopes'}`,
-    allowedIn: [],
-    satisfiedBy: [],
-    missing: [
-      {
-        kind: 'scope',
-        detail: `one of ${quoteList(op.scopes)} (least: "${leastScope(op)}")`,
-        scopes: [...op.scopes].sort(cmp),
-      },
-    ],
-    fixes: [scopeFix(p, op, info)],
-    notes,
-  };
-}
-
 function principalHead(
   stack: LoadedStack,
-  p: PlanPrincipal,
+  p: GraphPrincipal,
 ): Pick<PrincipalCheck, 'stack' | 'principal' | 'userContext'> {
-  const construct = constructOf(stack, p);
+  const construct = constructOf(stack.graph, p);
   return {
     stack: stack.name,
     principal: {
-      address: p.address,
+      address: p.key,
       name: p.name,
       kind: p.kind,
       ...(p.grantType !== undefined ? { grantType: p.grantType } : {}),
@@ -429,125 +424,226 @@ function principalHead(
   };
 }
 
+/** Notes: every reason but the deciding one, in words. */
+function notesOf(d: Decision): string[] {
+  return d.reasons
+    .slice(1)
+    .filter((r) => r.code !== 'ALLOWED_BY_GRANT' && r.code !== 'SCOPE_ACCEPTED')
+    .map((r) =>
+      r.code === 'OTHER_DIVISIONS_FORBIDDEN'
+        ? 'objects in other divisions return 403: pass --division to check the division of the object'
+        : r.code === 'IMPLICIT_HOME'
+          ? `${r.message}: name the divisions explicitly`
+          : r.message,
+    );
+}
+
+function userContextCheck(stack: LoadedStack, p: GraphPrincipal, op: Operation, d: Decision): PrincipalCheck {
+  const info = operationInfo(op);
+  const head = principalHead(stack, p);
+  const scope = d.scope!;
+  const missing: Missing[] = [];
+  const fixes: Fix[] = [];
+  let answer: string;
+  if (scope.status === 'missing') {
+    missing.push({
+      kind: 'scope',
+      detail: `one of ${quoteList(scope.required)} (least: "${leastScope(op)}")`,
+      scopes: scope.required,
+    });
+    fixes.push(scopeFix(p, op, info));
+    answer =
+      d.verdict === 'denied'
+        ? `${p.key} (${p.grantType}) lacks a scope for ${op.key}: add one of ${quoteList(scope.required)}; it has ${p.scopes.join(', ') || 'no scopes'}`
+        : `${p.key} (${p.grantType}) has none of the scopes ${op.key} accepts: add one of ${quoteList(scope.required)}; where the org enforces scopes this is a 403 (orgs do not by default), and the signed-in user's roles decide the rest`;
+  } else if (scope.status === 'unknown') {
+    answer = `cannot tell: the catalog does not know which scopes ${op.key} accepts, and the signed-in user's roles decide the permissions`;
+  } else if (d.verdict === 'allowed') {
+    answer = `${p.key} has scope ${scope.accepted[0]} for ${op.key}, which lists no permission`;
+  } else {
+    answer = `${p.key} has scope ${scope.accepted[0]} for ${op.key}; the signed-in user's roles decide the permissions (${info.leastPrivilege.join(', ') || 'none listed'}): check that user with --principal`;
+  }
+  return {
+    ...head,
+    verdict: d.verdict,
+    answer,
+    reasons: d.reasons,
+    allowedIn: scope.status === 'accepted' ? ['by scope'] : [],
+    satisfiedBy: [],
+    missing,
+    fixes,
+    notes: d.reasons
+      .slice(1)
+      .filter((r) => r.code !== 'SCOPE_ACCEPTED' && r.code !== 'SCOPE_MISSING')
+      .map((r) => r.message),
+  };
+}
+
+/** Why a principal that holds nothing of its own cannot call, and the fix. */
+function blockedFix(p: GraphPrincipal, op: Operation, d: Decision): Fix | undefined {
+  switch (d.reasons[0].code) {
+    case 'CLIENT_INACTIVE':
+      return { summary: `activate ${p.key}`, rawBindings: `state: 'active' on ${p.key}` };
+    case 'GROUP_ROLES_DISABLED':
+      return { summary: `enable roles on ${p.key}`, rawBindings: `rolesEnabled: true on ${p.key}` };
+    case 'CLIENT_CREDENTIALS_USER_API':
+      return {
+        summary: `call ${op.key} with a user-context client (CODE) as a signed-in user, or use the endpoint that takes the user id`,
+        constructs: 'new UserContextClient(this, ..., { ... })',
+      };
+    default:
+      return undefined;
+  }
+}
+
 /** Checks one principal against `op` (in `division` when given). */
 export function checkPrincipal(
   stack: LoadedStack,
-  p: PlanPrincipal,
+  p: GraphPrincipal,
   op: Operation,
   division?: string,
-  index: PlanIndex = new PlanIndex(stack.plan),
+  scopesEnforced?: boolean,
 ): PrincipalCheck {
-  const info = operationInfo(op);
-  if (isUserContextClient(p)) {
-    const c = userContextCheck(stack, p, op, info);
+  const graph = stack.graph;
+  const d = evaluate(
+    graph,
+    p,
+    { operation: op },
+    { ...(division !== undefined ? { division } : {}), ...(scopesEnforced !== undefined ? { scopesEnforced } : {}) },
+  );
+  if (isUserContextClient(p) && d.scope) {
+    const c = userContextCheck(stack, p, op, d);
     return division !== undefined ? { ...c, division } : c;
   }
-  const plan = stack.plan;
+  const info = operationInfo(op);
   const head = principalHead(stack, p);
   const label = `${op.key} (${op.operationId})`;
-  const divisions = index.divisions(p);
-  const allowedIn = divisions.filter((d) => meets(op, d.effective.set)).map((d) => d.label);
-  const notes: string[] = [];
-  if (p.kind === 'oauth-client' && p.scopes.length) {
-    notes.push(`its scopes (${p.scopes.join(', ')}) do nothing: a CLIENT-CREDENTIALS token ignores scopes`);
-  }
-  const implicit = [...new Set(p.grants.filter((g) => g.division.kind === 'implicit-home').map((g) => g.role.name))];
-  if (implicit.length) {
-    notes.push(
-      `role${implicit.length > 1 ? 's' : ''} ${quoteList(implicit, 'and')} ${implicit.length > 1 ? 'are' : 'is'} granted with no division, which the provider turns into the home division only: name the divisions explicitly`,
-    );
-  }
-  if (p.kind === 'user') notes.push('grants through groups the user belongs to are not in the plan');
-  if (op.anyOf.length === 0 && op.allOf.length === 0) {
+  const access = principalAccess(graph, p);
+  const divisions = access.divisions;
+  const allowedIn = d.allowedIn.map((x) => x.label);
+  const notes = notesOf(d);
+  const common = {
+    ...head,
+    ...(division !== undefined ? { division } : {}),
+    verdict: d.verdict,
+    reasons: d.reasons,
+    allowedIn,
+  };
+  const code = d.reasons[0].code;
+  if (d.verdict === 'allowed') {
+    if (code === 'NO_PERMISSION_REQUIRED') {
+      return {
+        ...common,
+        answer: `${p.key} can call ${label}: it lists no permission (any authenticated principal)`,
+        allowedIn: divisions.map((x) => x.label),
+        satisfiedBy: [],
+        missing: [],
+        fixes: [],
+        notes,
+      };
+    }
+    const by = d.satisfiedBy.length ? ` via ${d.satisfiedBy.join(', ')}` : '';
+    const scope = division === undefined ? ` in ${quoteList(allowedIn, 'and')}` : where(division);
     return {
-      ...head,
-      ...(division !== undefined ? { division } : {}),
-      allowed: true,
-      answer: `${p.address} can call ${label}: it lists no permission (any authenticated principal)`,
-      allowedIn: divisions.map((d) => d.label),
-      satisfiedBy: [],
+      ...common,
+      answer: `${p.key} can call ${label}${scope}${by}`,
+      satisfiedBy: d.satisfiedBy,
       missing: [],
       fixes: [],
       notes,
     };
   }
-  const held = division !== undefined ? plan.permissionsIn(p, division) : index.allPermissions(p).list;
-  const check = checkOperation(op, held);
-  const allowed = division !== undefined ? check.allowed : allowedIn.length > 0;
-  if (allowed) {
-    const by = check.satisfiedBy.length ? ` via ${check.satisfiedBy.join(', ')}` : '';
-    const scope = division === undefined ? ` in ${quoteList(allowedIn, 'and')}` : where(division);
-    if (division === undefined) {
-      notes.push('objects in other divisions return 403: pass --division to check the division of the object');
-    }
+  if (d.verdict === 'unknown') {
+    const need = [
+      ...d.missing.allOf.map((x) => `${x} (required)`),
+      ...(d.missing.anyOf.length ? [`one of ${d.missing.anyOf.join(', ')}`] : []),
+    ].join(' and ');
     return {
-      ...head,
-      ...(division !== undefined ? { division } : {}),
-      allowed: true,
-      answer: `${p.address} can call ${label}${scope}${by}`,
-      allowedIn,
-      satisfiedBy: check.satisfiedBy,
-      missing: [],
+      ...common,
+      answer: `cannot tell whether ${p.key} can call ${label}${where(division)}: ${d.reasons[0].message}`,
+      satisfiedBy: d.satisfiedBy,
+      missing: need
+        ? [
+            {
+              kind: 'permission',
+              detail: `not held as far as the input shows: ${need}`,
+              permissions: [...d.missing.allOf, ...d.missing.anyOf],
+            },
+          ]
+        : [],
       fixes: [],
+      notes,
+    };
+  }
+  const blocked = [
+    'CLIENT_INACTIVE',
+    'GROUP_ROLES_DISABLED',
+    'CLIENT_CREDENTIALS_USER_API',
+    'USER_CONTEXT_ROLES_INERT',
+  ].includes(code);
+  if (blocked) {
+    const fix = blockedFix(p, op, d);
+    return {
+      ...common,
+      answer: `${p.key} cannot call ${label}${where(division)}: ${d.reasons[0].message}`,
+      satisfiedBy: [],
+      missing: [],
+      fixes: fix ? [fix] : [],
       notes,
     };
   }
 
   // What is missing in the division asked (or anywhere): permissions the principal's roles hold elsewhere
   // are a division problem (grant the role there); others are a permission problem.
-  if (division === undefined && check.allowed) {
-    // Every permission is held, but no division has them all: grant the roles together in one division.
-    const roles = [
-      ...new Map(check.satisfiedBy.flatMap((x) => rolesHolding(p, x)).map((r) => [r.address, r])).values(),
-    ];
-    const target = refTarget(plan, divisions[0].ref);
+  if (code === 'SPLIT_DIVISIONS') {
+    const held = [...op.allOf, ...op.anyOf].filter((x) => rolesHolding(graph, p, x).length > 0);
+    const roles = [...new Map(held.flatMap((x) => rolesHolding(graph, p, x)).map((r) => [r.key, r])).values()];
+    const target = refTarget(graph, divisions[0].division);
     return {
-      ...head,
-      allowed: false,
-      answer: `${p.address} cannot call ${label} in any one division: it holds ${check.satisfiedBy.join(', ')} only in different divisions`,
-      allowedIn,
+      ...common,
+      answer: `${p.key} cannot call ${label} in any one division: it holds ${held.join(', ')} only in different divisions`,
       satisfiedBy: [],
       missing: [
         {
           kind: 'division',
-          detail: `${check.satisfiedBy.join(', ')} are held in different divisions; no division has them all`,
+          detail: `${held.join(', ')} are held in different divisions; no division has them all`,
           allowedIn,
         },
       ],
-      fixes: [grantFix(plan, p, roles, target)],
+      fixes: [grantFix(graph, p, roles, target)],
       notes,
     };
   }
-  const targets: DivisionTarget[] =
+  const targets =
     division !== undefined
-      ? [divisionTarget(plan, division)]
+      ? [divisionTarget(graph, division)]
       : divisions.length
-        ? divisions.map((d) => refTarget(plan, d.ref))
-        : [divisionTarget(plan, '<division of the objects>')];
-  const needAny = check.missingAnyOf.length > 0;
-  const roleFor = new Map<string, PlanRole[]>();
-  for (const x of check.missingAllOf) roleFor.set(x, rolesHolding(p, x));
+        ? divisions.map((x) => refTarget(graph, x.division))
+        : [divisionTarget(graph, '<division of the objects>')];
+  const needAny = d.missing.anyOf.length > 0;
+  const roleFor = new Map<string, GraphRole[]>();
+  for (const x of d.missing.allOf) roleFor.set(x, rolesHolding(graph, p, x));
   let anyPick: string | undefined;
   if (needAny) {
-    const heldElsewhere = op.anyOf.find((x) => rolesHolding(p, x).length > 0);
+    const heldElsewhere = op.anyOf.find((x) => rolesHolding(graph, p, x).length > 0);
     anyPick = heldElsewhere ?? info.pick?.permission ?? op.anyOf[0];
-    roleFor.set(anyPick, rolesHolding(p, anyPick));
+    roleFor.set(anyPick, rolesHolding(graph, p, anyPick));
   }
   const viaRole = [...roleFor.entries()].filter(([, rs]) => rs.length > 0);
   const newPerms = [...roleFor.entries()]
     .filter(([, rs]) => rs.length === 0)
     .map(([x]) => x)
     .sort(cmp);
-  const grantRoles = [...new Map(viaRole.map(([, rs]) => [rs[0].address, rs[0]])).values()];
+  const grantRoles = [...new Map(viaRole.map(([, rs]) => [rs[0].key, rs[0]])).values()];
   const missing: Missing[] = [];
   const fixes: Fix[] = [];
   const missingText = [
-    ...check.missingAllOf.map((x) => `${x} (required)`),
-    ...(needAny ? [`one of ${check.missingAnyOf.join(', ')}`] : []),
+    ...d.missing.allOf.map((x) => `${x} (required)`),
+    ...(needAny ? [`one of ${d.missing.anyOf.join(', ')}`] : []),
   ].join(' and ');
   const pickNote =
-    anyPick && check.missingAnyOf.length > 1
-      ? ` (${anyPick} is the least-privilege one of ${check.missingAnyOf.join(', ')})`
+    anyPick && d.missing.anyOf.length > 1
+      ? ` (${anyPick} is the least-privilege one of ${d.missing.anyOf.join(', ')})`
       : '';
   if (division !== undefined) {
     if (grantRoles.length) {
@@ -559,7 +655,7 @@ export function checkPrincipal(
           : `${perms.join(', ')} ${perms.length > 1 ? 'are' : 'is'} held only in other divisions, not in "${division}"`,
         allowedIn,
       });
-      fixes.push(grantFix(plan, p, grantRoles, targets[0]));
+      fixes.push(grantFix(graph, p, grantRoles, targets[0]));
     }
     if (newPerms.length) {
       missing.push({ kind: 'permission', detail: `${newPerms.join(', ')}${pickNote}`, permissions: newPerms });
@@ -569,51 +665,55 @@ export function checkPrincipal(
     const perms = [...new Set([...newPerms, ...viaRole.map(([x]) => x)])].sort(cmp);
     missing.push({ kind: 'permission', detail: `${perms.join(', ')}${pickNote}`, permissions: perms });
     if (newPerms.length) fixes.push(permissionFix(p, info, newPerms, targets[0]));
-    if (grantRoles.length) fixes.push(grantFix(plan, p, grantRoles, targets[0]));
+    if (grantRoles.length) fixes.push(grantFix(graph, p, grantRoles, targets[0]));
   }
-  let answer = `${p.address} cannot call ${label}${where(division)}: missing ${missingText}`;
+  let answer = `${p.key} cannot call ${label}${where(division)}: missing ${missingText}`;
   if (division !== undefined && allowedIn.length) {
     answer += `; it is allowed only in ${quoteList(allowedIn, 'and')}: grant the role in "${targets[0].label}"`;
   } else if (fixes.length) {
     answer += `: ${fixes[0].summary}`;
   }
-  return {
-    ...head,
-    ...(division !== undefined ? { division } : {}),
-    allowed: false,
-    answer,
-    allowedIn,
-    satisfiedBy: check.satisfiedBy,
-    missing,
-    fixes,
-    notes,
-  };
+  return { ...common, answer, satisfiedBy: d.satisfiedBy, missing, fixes, notes };
 }
 
-/** Everyone in the stacks who can call `op`, and where. */
-export function callersOf(stacks: readonly LoadedStack[], op: Operation, division?: string): Caller[] {
+/** Everyone in the stacks who can call `op` (or where the input cannot tell), and where. */
+export function callersOf(
+  stacks: readonly LoadedStack[],
+  op: Operation,
+  division?: string,
+  scopesEnforced?: boolean,
+): Caller[] {
   const out: Caller[] = [];
   for (const s of stacks) {
-    const index = new PlanIndex(s.plan);
-    for (const p of s.plan.principals) {
-      if (isUserContextClient(p)) {
-        // As checkPrincipal and the matchers decide: an operation that lists no scope needs none.
-        if (op.scopes.length === 0) {
-          out.push({ stack: s.name, address: p.address, name: p.name, allowedIn: ['no scope needed'] });
-        } else if (op.scopes.some((x) => p.scopes.includes(x))) {
-          out.push({ stack: s.name, address: p.address, name: p.name, allowedIn: ['by scope'] });
-        }
-        continue;
-      }
-      const ds = index.divisions(p);
-      const open = op.anyOf.length === 0 && op.allOf.length === 0;
+    for (const p of s.graph.principals) {
+      const d = evaluate(
+        s.graph,
+        p,
+        { operation: op },
+        {
+          ...(division !== undefined ? { division } : {}),
+          ...(scopesEnforced !== undefined ? { scopesEnforced } : {}),
+        },
+      );
+      if (d.verdict === 'denied') continue;
       const allowedIn =
-        division !== undefined
-          ? (open ? ds.length > 0 : meets(op, s.plan.permissionSet(p, division)))
-            ? [division]
+        d.scope !== undefined
+          ? d.scope.status === 'accepted'
+            ? ['by scope']
             : []
-          : ds.filter((d) => open || meets(op, d.effective.set)).map((d) => d.label);
-      if (allowedIn.length) out.push({ stack: s.name, address: p.address, name: p.name, allowedIn });
+          : division !== undefined
+            ? d.verdict === 'allowed'
+              ? [division]
+              : []
+            : (d.verdict === 'allowed' ? d.allowedIn : d.unknownIn).map((x) => x.label);
+      out.push({
+        stack: s.name,
+        address: p.key,
+        name: p.name,
+        verdict: d.verdict,
+        allowedIn,
+        ...(d.verdict === 'unknown' ? { reason: d.reasons[0].message } : {}),
+      });
     }
   }
   return out;
@@ -627,10 +727,10 @@ export function explainOperation(query: string, op: Operation, options: ExplainO
   if (options.principal === undefined) {
     const pool = options.stack !== undefined ? stacks.filter((s) => s.name === options.stack) : stacks;
     if (options.stack !== undefined && pool.length === 0) findPrincipal(stacks, '', options.stack); // throws
-    return { ...base, callers: callersOf(pool, op, options.division) };
+    return { ...base, callers: callersOf(pool, op, options.division, options.scopesEnforced) };
   }
   const { stack, principal } = findPrincipal(stacks, options.principal, options.stack);
-  return { ...base, check: checkPrincipal(stack, principal, op, options.division) };
+  return { ...base, check: checkPrincipal(stack, principal, op, options.division, options.scopesEnforced) };
 }
 
 /** The answer of `explain <permission>`. */

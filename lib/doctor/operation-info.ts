@@ -4,7 +4,7 @@
  */
 import { Catalog } from '../catalog/catalog';
 import type { Operation } from '../catalog/types';
-import { Capabilities } from '../model/capabilities';
+import { Capabilities } from '../access/capabilities';
 import { cmp } from '../util/compare';
 
 /** An operation's access requirements, explained. */

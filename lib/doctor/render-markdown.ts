@@ -40,7 +40,7 @@ function checkSection(c: PrincipalCheck): string {
   const out: string[] = [];
   const where = c.division !== undefined ? ` in "${text(c.division)}"` : '';
   out.push(`### Can ${text(c.principal.name)} call it${where}?`);
-  out.push(`**${c.allowed ? 'Yes' : 'No'}.** ${text(c.answer)}`);
+  out.push(`**${c.verdict === 'allowed' ? 'Yes' : c.verdict === 'denied' ? 'No' : 'Cannot tell'}.** ${text(c.answer)}`);
   const facts: string[] = [];
   const type =
     c.principal.kind === 'oauth-client'

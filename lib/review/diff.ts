@@ -6,20 +6,14 @@
  */
 import { Catalog } from '../catalog/catalog';
 import { ADMIN_PERMISSIONS } from '../rules/permissions/admin-permission-on-integration';
-import { isUserContextClient, type PlanPrincipal } from '../model/plan';
-import {
-  compareDivisions,
-  type DivisionAccess,
-  exampleOperations,
-  newlyUnlocked,
-  NO_PERMISSIONS,
-  type PermInfo,
-  PlanIndex,
-  type Unlocked,
-} from './access';
-import { isWildcard } from '../model/permission-match';
+import { compareDivisions } from '../access/divisions';
+import type { AccessGraph, GraphPrincipal, PrincipalKind } from '../access/graph';
+import { GraphIndex } from '../access/graph-index';
+import { isWildcard, PermissionSet } from '../access/permission-match';
+import { type DivisionAccess, isUserContextClient, principalAccess } from '../access/principal-access';
+import { exampleOperations, newlyUnlocked, unionOf, type Unlocked } from '../analysis/unlocked';
 import { cmp } from '../util/compare';
-import type { LoadedStack } from './load';
+import type { LoadedStack } from '../sources/cdktf/load';
 
 /** One role × division grant. */
 export interface GrantChange {
@@ -47,7 +41,7 @@ export interface DivisionOperations {
 export interface PrincipalDiff {
   readonly address: string;
   readonly name: string;
-  readonly kind: PlanPrincipal['kind'];
+  readonly kind: PrincipalKind;
   readonly grantType?: string;
   readonly change: 'added' | 'removed' | 'changed';
   readonly grants: { readonly added: readonly GrantChange[]; readonly removed: readonly GrantChange[] };
@@ -151,32 +145,46 @@ function minus(a: readonly string[], b: readonly string[]): string[] {
   return a.filter((x) => !s.has(x));
 }
 
-function truthy(v: unknown): boolean {
-  return v === true || v === 'true';
-}
-
-const SECRETS: ReadonlyArray<[string, (v: unknown) => boolean, (v: unknown) => string]> = [
-  ['expose_client_secret', truthy, () => 'exposes its client secret (expose_client_secret: stored in state)'],
+/** Secret handling an OAuth client can newly turn on, and how to say it. */
+const SECRETS: ReadonlyArray<[string, (p: GraphPrincipal) => boolean, (p: GraphPrincipal) => string]> = [
+  [
+    'expose_client_secret',
+    (p) => p.secrets?.exposed === true,
+    () => 'exposes its client secret (expose_client_secret: stored in state)',
+  ],
   [
     'directory_client_secret',
-    (v) => v !== undefined && v !== null && v !== '',
-    (v) => `writes its client secret in plaintext to ${String(v)} (directory_client_secret)`,
+    (p) => p.secrets?.directory !== undefined,
+    (p) => `writes its client secret in plaintext to ${p.secrets?.directory} (directory_client_secret)`,
   ],
-  ['client_secret', (v) => v !== undefined && v !== null && v !== '', () => 'sets client_secret in configuration'],
+  ['client_secret', (p) => p.secrets?.inConfig === true, () => 'sets client_secret in configuration'],
 ];
 
 interface Side {
   readonly stack?: LoadedStack;
-  readonly index?: PlanIndex;
+  readonly graph?: AccessGraph;
 }
 
 function sideOf(stack: LoadedStack | undefined): Side {
-  return stack ? { stack, index: new PlanIndex(stack.plan) } : {};
+  return stack ? { stack, graph: stack.graph } : {};
+}
+
+function divisionsOf(side: Side, p: GraphPrincipal | undefined): readonly DivisionAccess[] {
+  return p && side.graph ? principalAccess(side.graph, p).divisions : EMPTY_DIVISIONS;
+}
+
+/** What reaches objects in the division `key`: its grants, or the all-divisions grants when it has none. */
+function effectiveIn(divisions: readonly DivisionAccess[], key: string): PermissionSet {
+  return (
+    divisions.find((d) => d.key === key)?.effective.all ??
+    divisions.find((d) => d.key === '*')?.effective.all ??
+    PermissionSet.EMPTY
+  );
 }
 
 function isUnchanged(
-  base: PlanPrincipal,
-  head: PlanPrincipal,
+  base: GraphPrincipal,
+  head: GraphPrincipal,
   bd: readonly DivisionAccess[],
   hd: readonly DivisionAccess[],
 ): boolean {
@@ -184,11 +192,11 @@ function isUnchanged(
   for (let i = 0; i < bd.length; i++) {
     const [x, y] = [bd[i], hd[i]];
     if (x.key !== y.key || x.label !== y.label || x.granted.key !== y.granted.key) return false;
-    if (x.effective.key !== y.effective.key) return false;
-    if (x.roles.length !== y.roles.length || x.roles.some((r, j) => r.address !== y.roles[j].address)) return false;
+    if (x.effective.all.key !== y.effective.all.key) return false;
+    if (x.roles.length !== y.roles.length || x.roles.some((r, j) => r.key !== y.roles[j].key)) return false;
   }
-  if ([...base.scopes].sort().join(',') !== [...head.scopes].sort().join(',')) return false;
-  for (const [attr, isSet] of SECRETS) if (isSet(head.body[attr]) && !isSet(base.body[attr])) return false;
+  if (base.scopes.join(',') !== head.scopes.join(',')) return false;
+  for (const [, isSet] of SECRETS) if (isSet(head) && !isSet(base)) return false;
   return true;
 }
 
@@ -196,25 +204,25 @@ function principalDiff(
   stackName: string,
   base: Side,
   head: Side,
-  p0: PlanPrincipal | undefined,
-  p1: PlanPrincipal | undefined,
+  p0: GraphPrincipal | undefined,
+  p1: GraphPrincipal | undefined,
   broadening: Broadening[],
 ): PrincipalDiff | undefined {
-  const bd = p0 ? base.index!.divisions(p0) : EMPTY_DIVISIONS;
-  const hd = p1 ? head.index!.divisions(p1) : EMPTY_DIVISIONS;
+  const bd = divisionsOf(base, p0);
+  const hd = divisionsOf(head, p1);
   if (p0 && p1 && isUnchanged(p0, p1, bd, hd)) return undefined;
   const p = (p1 ?? p0)!;
   const bByKey = new Map(bd.map((d) => [d.key, d]));
   const hByKey = new Map(hd.map((d) => [d.key, d]));
-  const baseEffective = (key: string): PermInfo | undefined => (p0 ? base.index!.effectiveIn(p0, key) : undefined);
+  const baseEffective = (key: string): PermissionSet | undefined => (p0 ? effectiveIn(bd, key) : undefined);
 
   const grants = (from: readonly DivisionAccess[], other: Map<string, DivisionAccess>): GrantChange[] => {
     const out: GrantChange[] = [];
     for (const d of from) {
       const o = other.get(d.key);
       for (const r of d.roles) {
-        if (o?.roles.some((x) => x.address === r.address)) continue;
-        out.push({ role: r.name, roleAddress: r.address, division: d.label, divisionKey: d.key });
+        if (o?.roles.some((x) => x.key === r.key)) continue;
+        out.push({ role: r.name, roleAddress: r.key, division: d.label, divisionKey: d.key });
       }
     }
     return out.sort((a, b) => byDivision(a, b) || cmp(a.role, b.role) || cmp(a.roleAddress, b.roleAddress));
@@ -239,7 +247,12 @@ function principalDiff(
   const byDivisionOps: DivisionOperations[] = [];
   const unlockedSets: Unlocked[] = [];
   for (const d of hd) {
-    const u = newlyUnlocked(baseEffective(d.key) ?? NO_PERMISSIONS, d.effective);
+    const u = newlyUnlocked(
+      base.graph ?? head.graph!,
+      baseEffective(d.key) ?? PermissionSet.EMPTY,
+      head.graph!,
+      d.effective.all,
+    );
     if (u.count) {
       byDivisionOps.push({ division: d.label, divisionKey: d.key, count: u.count });
       unlockedSets.push(u);
@@ -252,7 +265,7 @@ function principalDiff(
 
   const secrets =
     p1 && p1.kind === 'oauth-client'
-      ? SECRETS.filter(([attr, isSet]) => isSet(p1.body[attr]) && !(p0 && isSet(p0.body[attr]))).map(([attr]) => attr)
+      ? SECRETS.filter(([, isSet]) => isSet(p1) && !(p0 && isSet(p0))).map(([attr]) => attr)
       : [];
   const notes: string[] = [];
   for (const d of hd) {
@@ -262,15 +275,12 @@ function principalDiff(
   if (p0 && p1 && p0.grantType !== p1.grantType) {
     notes.push(`grant type changes from ${p0.grantType ?? 'none'} to ${p1.grantType ?? 'none'}`);
   }
-  if (p0 && head.stack) {
-    for (const source of p0.grantSources) {
-      const [type, name] = source.split('.');
-      if (
-        (type === 'genesyscloud_user_roles' || type === 'genesyscloud_group_roles') &&
-        head.stack.plan.section('resource', type)[name] === undefined
-      ) {
+  if (p0 && base.graph && head.graph) {
+    const headIndex = GraphIndex.of(head.graph);
+    for (const w of GraphIndex.of(base.graph).writersOf(p0.key)) {
+      if (w.type !== 'oauth-client' && headIndex.writer(w.key) === undefined) {
         notes.push(
-          `${source} is removed: its delete does nothing, so its grants stay until an apply with its roles removed`,
+          `${w.key} is removed: its delete does nothing, so its grants stay until an apply with its roles removed`,
         );
       }
     }
@@ -283,14 +293,14 @@ function principalDiff(
       broadening.push({
         kind,
         stack: stackName,
-        principal: p1.address,
+        principal: p1.key,
         name: p1.name,
         ...(division !== undefined ? { division } : {}),
         ...(permission !== undefined ? { permission } : {}),
         detail,
       });
     };
-    const reasons = head.stack!.plan.metadata.principals?.[p1.address]?.allDivisionsReasons ?? [];
+    const reasons = head.graph!.intent?.principals[p1.key]?.allDivisionsReasons ?? [];
     for (const g of addedGrants.filter((x) => x.divisionKey === '*')) {
       flag(
         'all-divisions',
@@ -301,7 +311,7 @@ function principalDiff(
     for (const d of hd) {
       const before = baseEffective(d.key);
       for (const a of ADMIN_PERMISSIONS) {
-        if (d.granted.set.has(a) && !before?.set.has(a)) {
+        if (d.granted.has(a) && !before?.has(a)) {
           flag('admin-permission', `can ${a.split(':').slice(1).reverse().join(' ')} (${a}) in ${d.label}`, d.label, a);
         }
       }
@@ -314,7 +324,7 @@ function principalDiff(
         broadening.push({
           kind: 'admin-scope',
           stack: stackName,
-          principal: p1.address,
+          principal: p1.key,
           name: p1.name,
           scope,
           detail: `asks signed-in users for the admin-grade scope ${scope} (${adminOperationsAccepting(scope)} operations that need an admin-grade permission accept it)`,
@@ -328,12 +338,12 @@ function principalDiff(
     }
     for (const attr of secrets) {
       const [, , what] = SECRETS.find(([a]) => a === attr)!;
-      flag('secret-exposed', what(p1.body[attr]));
+      flag('secret-exposed', what(p1));
     }
   }
 
   const diff: PrincipalDiff = {
-    address: p.address,
+    address: p.key,
     name: p.name,
     kind: p.kind,
     ...(p.grantType !== undefined ? { grantType: p.grantType } : {}),
@@ -368,15 +378,6 @@ function principalDiff(
   return changed ? diff : undefined;
 }
 
-function unionOf(sets: readonly Unlocked[]): Unlocked {
-  if (sets.length === 0) return { count: 0, indexes: [] };
-  if (sets.length === 1) return sets[0];
-  const all = new Set<number>();
-  for (const s of sets) for (const i of s.indexes) all.add(i);
-  const indexes = [...all].sort((a, b) => a - b);
-  return { count: indexes.length, indexes };
-}
-
 /** Pairs base and head stacks: one each are compared whatever their names; otherwise by name. */
 export function pairStacks(
   base: readonly LoadedStack[],
@@ -401,18 +402,13 @@ export function stackDiff(
   const base = sideOf(baseStack);
   const head = sideOf(headStack);
   const addresses = new Set<string>();
-  for (const p of baseStack?.plan.principals ?? []) addresses.add(p.address);
-  for (const p of headStack?.plan.principals ?? []) addresses.add(p.address);
+  for (const p of baseStack?.graph.principals ?? []) addresses.add(p.key);
+  for (const p of headStack?.graph.principals ?? []) addresses.add(p.key);
+  const bi = base.graph ? GraphIndex.of(base.graph) : undefined;
+  const hi = head.graph ? GraphIndex.of(head.graph) : undefined;
   const principals: PrincipalDiff[] = [];
   for (const address of [...addresses].sort(cmp)) {
-    const d = principalDiff(
-      name,
-      base,
-      head,
-      base.index?.principal(address),
-      head.index?.principal(address),
-      broadening,
-    );
+    const d = principalDiff(name, base, head, bi?.principal(address), hi?.principal(address), broadening);
     if (d) principals.push(d);
   }
   const change = !baseStack ? 'added' : !headStack ? 'removed' : principals.length ? 'changed' : 'unchanged';

@@ -3,23 +3,23 @@
  * divisions, what that adds up to, and the rule findings. Plain data, stable order; rendered by
  * render-markdown.ts and render-json.ts. No cdktf import.
  */
-import { Catalog } from '../catalog/catalog';
-import { isUserContextClient, type PlanPrincipal, type PlanRole } from '../model/plan';
+import type { AccessGraph, GraphPrincipal, GraphRole, PrincipalKind } from '../access/graph';
+import { GraphIndex } from '../access/graph-index';
+import { type DivisionAccess, isUserContextClient, principalAccess } from '../access/principal-access';
+import type { PermissionSet } from '../access/permission-match';
+import type { Reason } from '../access/reasons';
+import {
+  exampleOperations,
+  heldCapabilitiesIn,
+  scopeOperations,
+  type Unlocked,
+  unlockedUnion,
+} from '../analysis/unlocked';
 import { ALL_RULES } from '../rules/packs';
 import { findingId, runRules } from '../rules/engine';
 import type { Finding } from '../rules/types';
-import {
-  type DivisionAccess,
-  exampleKeys,
-  exampleOperations,
-  heldCapabilitiesIn,
-  type PermInfo,
-  PlanIndex,
-  type Unlocked,
-  unlockedUnion,
-} from './access';
 import { cmp } from '../util/compare';
-import type { LoadedStack } from './load';
+import type { LoadedStack } from '../sources/cdktf/load';
 
 /** A division a principal is granted in, and the roles granted there. */
 export interface DivisionGrantReport {
@@ -52,7 +52,7 @@ export interface OperationCount {
 /** One principal's access. */
 export interface PrincipalReport {
   readonly address: string;
-  readonly kind: PlanPrincipal['kind'];
+  readonly kind: PrincipalKind;
   readonly name: string;
   /** OAuth clients: `authorized_grant_type`. */
   readonly grantType?: string;
@@ -60,6 +60,10 @@ export interface PrincipalReport {
   readonly construct?: string;
   /** True for user-context OAuth clients (scopes apply; permissions come from the signed-in user). */
   readonly userContext: boolean;
+  /** Why a principal that is not user-context holds nothing (an inactive client, a group with roles disabled). */
+  readonly holdsNothing?: Reason;
+  /** Why some of its grants cannot be read statically. */
+  readonly grantsIncomplete?: string;
   /** The divisions granted, with the roles granted in each. */
   readonly divisions: readonly DivisionGrantReport[];
   /** Why all divisions were granted, from the synthesized metadata. */
@@ -146,110 +150,104 @@ function findingReport(f: Finding): FindingReport {
   };
 }
 
-/** The construct path of a resource: our metadata's, else cdktf's `"//".metadata.path` without `/Default`. */
-export function constructOf(stack: LoadedStack, p: PlanPrincipal): string | undefined {
-  const meta = stack.plan.metadata.principals?.[p.address]?.construct;
+/** The construct path of a principal: our intent's, else the recorded construct path without `/Default`. */
+export function constructOf(graph: AccessGraph, p: GraphPrincipal): string | undefined {
+  const meta = graph.intent?.principals[p.key]?.construct;
   if (meta) return meta;
-  const path = (p.body['//'] as { metadata?: { path?: string } } | undefined)?.metadata?.path;
-  return path?.replace(/\/Default$/, '');
-}
-
-const scopeOpsByKey = new Map<string, OperationCount>();
-
-/** Operations that accept one of `scopes` (user-context tokens). */
-export function scopeOperations(scopes: readonly string[]): OperationCount {
-  const sorted = [...new Set(scopes)].sort(cmp);
-  const key = sorted.join(',');
-  const hit = scopeOpsByKey.get(key);
-  if (hit) return hit;
-  const wanted = new Set(sorted);
-  const ops = Catalog.operations().filter((op) => op.scopes.some((s) => wanted.has(s)));
-  const r = { count: ops.length, examples: exampleKeys(ops) };
-  scopeOpsByKey.set(key, r);
-  return r;
+  return p.provenance?.constructPath?.replace(/\/Default$/, '');
 }
 
 const NONE: readonly string[] = Object.freeze([]);
 
 function principalReport(
-  stack: LoadedStack,
-  index: PlanIndex,
-  p: PlanPrincipal,
+  graph: AccessGraph,
+  p: GraphPrincipal,
   findings: ReadonlyMap<string, string[]>,
 ): PrincipalReport {
-  const divisions = index.divisions(p);
-  const meta = stack.plan.metadata.principals?.[p.address];
-  const { unlocked, capabilities } = principalAccess(divisions);
+  const access = principalAccess(graph, p);
+  const divisions = access.divisions;
+  const meta = graph.intent?.principals[p.key];
+  const { unlocked, capabilities } = accessSummary(graph, divisions);
   const userContext = isUserContextClient(p);
-  const construct = constructOf(stack, p);
+  const construct = constructOf(graph, p);
   let own: readonly string[] = NONE;
   if (findings.size) {
-    const list = [p.address, ...p.grantSources].flatMap((a) => findings.get(a) ?? []);
+    const list = [
+      p.key,
+      ...GraphIndex.of(graph)
+        .writersOf(p.key)
+        .map((w) => w.key),
+    ].flatMap((a) => findings.get(a) ?? []);
     if (list.length) own = [...new Set(list)].sort(cmp);
   }
   return {
-    address: p.address,
+    address: p.key,
     kind: p.kind,
     name: p.name,
     ...(p.grantType !== undefined ? { grantType: p.grantType } : {}),
     ...(construct ? { construct } : {}),
     userContext,
-    divisions: divisionGrants(divisions),
-    allDivisionsReasons: meta?.allDivisionsReasons?.length ? [...meta.allDivisionsReasons].sort(cmp) : NONE,
-    permissions: index.allPermissions(p).list,
+    ...(access.inert && !userContext ? { holdsNothing: access.inert } : {}),
+    ...(p.grantsComplete ? {} : { grantsIncomplete: p.grantsIncompleteReason ?? 'not known' }),
+    divisions: divisionGrants(graph, divisions),
+    allDivisionsReasons: meta?.allDivisionsReasons.length ? [...meta.allDivisionsReasons].sort(cmp) : NONE,
+    permissions: access.all.all.list,
     capabilities: {
-      declared: meta?.capabilities?.length ? [...meta.capabilities].sort(cmp) : NONE,
+      declared: meta?.capabilities.length ? [...meta.capabilities].sort(cmp) : NONE,
       held: capabilities,
     },
     operations: { count: unlocked.count, examples: exampleOperations(unlocked) },
-    ...(userContext ? { scopes: [...p.scopes].sort(cmp), scopeOperations: scopeOperations(p.scopes) } : {}),
+    ...(userContext ? { scopes: [...p.scopes].sort(cmp), scopeOperations: scopeOperations(graph, p.scopes) } : {}),
     findings: own,
   };
 }
 
-const grantsByDivisions = new WeakMap<readonly DivisionAccess[], readonly DivisionGrantReport[]>();
-
 /** The report's divisions, shared by principals with the same grants (the model is immutable). */
-function divisionGrants(divisions: readonly DivisionAccess[]): readonly DivisionGrantReport[] {
-  let out = grantsByDivisions.get(divisions);
+function divisionGrants(graph: AccessGraph, divisions: readonly DivisionAccess[]): readonly DivisionGrantReport[] {
+  if (divisions.length === 0) return NONE_DIVISIONS;
+  const memo = GraphIndex.of(graph).memo<readonly DivisionGrantReport[]>('report-divisions');
+  const key = divisions
+    .map((d) => `${d.key}\u0001${d.kind}\u0001${d.roles.map((r) => r.key).join('\u0001')}`)
+    .join('\u0002');
+  let out = memo.get(key);
   if (!out) {
-    out = divisions.map((d) => ({
-      label: d.label,
-      kind: d.ref.kind,
-      key: d.key,
-      roles: d.roles.map((r) => r.address),
-    }));
-    grantsByDivisions.set(divisions, out);
+    out = divisions.map((d) => ({ label: d.label, kind: d.kind, key: d.key, roles: d.roles.map((r) => r.key) }));
+    memo.set(key, out);
   }
   return out;
 }
 
-const accessByKey = new Map<string, { unlocked: Unlocked; capabilities: readonly string[] }>();
+const NONE_DIVISIONS: readonly DivisionGrantReport[] = Object.freeze([]);
 
 /** What a principal's divisions add up to, memoised by their permission sets. */
-function principalAccess(divisions: readonly DivisionAccess[]): {
-  unlocked: Unlocked;
-  capabilities: readonly string[];
-} {
-  const key = divisions.map((d) => d.effective.key).join('\u0001');
-  let hit = accessByKey.get(key);
+function accessSummary(
+  graph: AccessGraph,
+  divisions: readonly DivisionAccess[],
+): { unlocked: Unlocked; capabilities: readonly string[] } {
+  const memo = GraphIndex.of(graph).memo<{ unlocked: Unlocked; capabilities: readonly string[] }>('report-access');
+  const key = divisions.map((d) => d.effective.all.key).join('\u0001');
+  let hit = memo.get(key);
   if (!hit) {
-    const effective: PermInfo[] = divisions.map((d) => d.effective);
-    hit = { unlocked: unlockedUnion(effective), capabilities: heldCapabilitiesIn(effective) };
-    accessByKey.set(key, hit);
+    const effective: PermissionSet[] = divisions.map((d) => d.effective.all);
+    hit = { unlocked: unlockedUnion(graph, effective), capabilities: heldCapabilitiesIn(graph, effective) };
+    memo.set(key, hit);
   }
   return hit;
 }
 
-function roleReport(r: PlanRole): RoleReport {
-  return { address: r.address, name: r.name, managed: r.managed, permissions: r.permissions };
+function roleReport(r: GraphRole): RoleReport {
+  return {
+    address: r.key,
+    name: r.name,
+    managed: r.origin === 'managed',
+    permissions: r.generalPermissions.length ? [...r.permissions, ...r.generalPermissions].sort(cmp) : r.permissions,
+  };
 }
 
 /** Builds the report of one stack. */
 export function stackReport(stack: LoadedStack): StackReport {
-  const plan = stack.plan;
-  const index = new PlanIndex(plan);
-  const all = runRules(plan, ALL_RULES);
+  const graph = stack.graph;
+  const all = runRules(graph, ALL_RULES);
   const open = all.filter((f) => !f.suppressedBy);
   const byAddress = new Map<string, string[]>();
   for (const f of open) {
@@ -260,7 +258,7 @@ export function stackReport(stack: LoadedStack): StackReport {
   const suppressed = all
     .filter((f) => f.suppressedBy)
     .map((f) => ({ ...findingReport(f), reason: f.suppressedBy!.reason, suppressedAt: f.suppressedBy!.path }));
-  const suppressions = (plan.metadata.suppressions ?? [])
+  const suppressions = (graph.intent?.suppressions ?? [])
     .map((s) => ({
       id: s.id,
       path: s.path,
@@ -268,22 +266,19 @@ export function stackReport(stack: LoadedStack): StackReport {
       ...(s.appliesTo?.length ? { appliesTo: [...s.appliesTo] } : {}),
     }))
     .sort((a, b) => cmp(a.path, b.path) || cmp(a.id, b.id));
-  const principals = plan.principals.map((p) => principalReport(stack, index, p, byAddress));
-  const roles = new Map<string, RoleReport>();
-  for (const r of plan.roles) roles.set(r.address, roleReport(r));
-  for (const p of plan.principals)
-    for (const g of p.grants) if (!roles.has(g.role.address)) roles.set(g.role.address, roleReport(g.role));
+  const principals = graph.principals.map((p) => principalReport(graph, p, byAddress));
+  const roles = graph.roles.map(roleReport);
   return {
     stack: stack.name,
     summary: {
       principals: principals.length,
-      roles: plan.roles.filter((r) => r.managed).length,
+      roles: graph.roles.filter((r) => r.origin === 'managed').length,
       errors: open.filter((f) => f.level === 'error').length,
       warnings: open.filter((f) => f.level === 'warning').length,
       suppressed: suppressed.length,
     },
     principals,
-    roles: [...roles.values()].sort((a, b) => cmp(a.address, b.address)),
+    roles,
     findings: open.map(findingReport),
     suppressed,
     suppressions,

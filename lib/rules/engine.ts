@@ -1,5 +1,7 @@
 import { AccessValidationError } from '../errors';
-import { AccessPlan } from '../model/plan';
+import type { AccessGraph } from '../access/graph';
+import { GraphIndex } from '../access/graph-index';
+import { readCdktf } from '../sources/cdktf/read';
 import { cmp } from '../util/compare';
 import type { Finding, PlacedSuppression, Rule, RuleOptions, Suppression } from './types';
 
@@ -30,14 +32,65 @@ export function checkSuppression(s: Suppression, rules: readonly Rule[]): void {
   if (!rule.suppressible) {
     throw new AccessValidationError(`${s.id} cannot be suppressed (${rule.info}); fix it: ${rule.fix}`);
   }
+  if (s.appliesTo !== undefined) {
+    if (!Array.isArray(s.appliesTo))
+      throw new AccessValidationError(
+        `suppression of ${s.id}: appliesTo must be a list of finding ids or /regex/ patterns`,
+      );
+    for (const a of s.appliesTo) compileAppliesTo(a);
+  }
 }
+
+/** Longest `appliesTo` pattern accepted. */
+const MAX_PATTERN = 200;
+/** A quantified group that is itself quantified (`(a+)+`, `(a|aa)*`): the shape of catastrophic backtracking. */
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*}]|\|)(?:[^()\\]|\\.)*\)[+*{]/;
+
+/**
+ * Compiles an `appliesTo` entry: `/regex/flags` or an exact string. Throws one line for a pattern that does not
+ * compile, is longer than 200 characters, or nests quantifiers (which can take exponential time).
+ */
+export function compileAppliesTo(a: string): (finding: string) => boolean {
+  if (typeof a !== 'string') {
+    throw new AccessValidationError(
+      `appliesTo entries must be strings (exact finding ids or /regex/), not ${a === null ? 'null' : typeof a}`,
+    );
+  }
+  const m = /^\/(.*)\/([a-z]*)$/s.exec(a);
+  if (!m) return (f) => f === a;
+  const shown = a.length > 60 ? `${a.slice(0, 57)}...` : a;
+  if (a.length > MAX_PATTERN)
+    throw new AccessValidationError(
+      `appliesTo pattern ${JSON.stringify(shown)} is longer than ${MAX_PATTERN} characters: list the exact finding ids instead`,
+    );
+  if (NESTED_QUANTIFIER.test(m[1])) {
+    throw new AccessValidationError(
+      `appliesTo pattern ${JSON.stringify(shown)} nests quantifiers, which can take exponential time: write it without a repeated group, or list the exact finding ids`,
+    );
+  }
+  let re: RegExp;
+  try {
+    re = new RegExp(m[1], m[2]);
+  } catch {
+    throw new AccessValidationError(
+      `appliesTo pattern ${JSON.stringify(shown)} is not a valid regular expression: fix it or list the exact finding ids`,
+    );
+  }
+  return (f) => re.test(f.length > 1000 ? f.slice(0, 1000) : f);
+}
+
+const compiled = new Map<string, (finding: string) => boolean>();
 
 function appliesTo(s: PlacedSuppression, finding: string | undefined): boolean {
   if (!s.appliesTo?.length) return true;
   if (finding === undefined) return false;
   return s.appliesTo.some((a) => {
-    const m = /^\/(.*)\/([a-z]*)$/.exec(a);
-    return m ? new RegExp(m[1], m[2]).test(finding) : a === finding;
+    let test = compiled.get(a);
+    if (!test) {
+      test = compileAppliesTo(a);
+      if (compiled.size < 1000) compiled.set(a, test);
+    }
+    return test(finding);
   });
 }
 
@@ -47,30 +100,33 @@ function covers(s: PlacedSuppression, path: string | undefined, stackPath: strin
   return path === s.path || path.startsWith(`${s.path}/`);
 }
 
-/** The construct path cdktf recorded for a resource (`"//".metadata.path`), if any. */
-export function constructPathOf(plan: AccessPlan, address: string): string | undefined {
-  const parts = address.split('.');
-  const [kind, type, name] =
-    parts[0] === 'data' ? ['data' as const, parts[1], parts[2]] : ['resource' as const, parts[0], parts[1]];
-  const body = plan.section(kind, type)[name] as { '//'?: { metadata?: { path?: string } } } | undefined;
-  return body?.['//']?.metadata?.path;
+/** The construct path the input recorded for a resource, if any. */
+export function constructPathOf(graph: AccessGraph, address: string): string | undefined {
+  return GraphIndex.of(graph).resource(address)?.provenance?.constructPath;
 }
 
-/** Runs `rules` over a plan. Findings are sorted by rule id, address and finding; suppressed ones are marked. */
+function isGraph(x: unknown): x is AccessGraph {
+  return typeof x === 'object' && x !== null && 'version' in x && 'principals' in x && 'grants' in x;
+}
+
+/**
+ * Runs `rules` over an access graph (or a cdk.tf.json document, read first). Findings are sorted by rule id,
+ * address and finding; suppressed ones are marked.
+ */
 export function runRules(
-  planOrJson: AccessPlan | unknown,
+  graphOrJson: AccessGraph | unknown,
   rules: readonly Rule[],
   options: RuleOptions = {},
   extraSuppressions: readonly PlacedSuppression[] = [],
 ): Finding[] {
-  const plan = planOrJson instanceof AccessPlan ? planOrJson : AccessPlan.fromJson(planOrJson);
-  const ctx = { plan, options: { ...DEFAULT_OPTIONS, ...options } };
-  const suppressions = [...(plan.metadata.suppressions ?? []), ...extraSuppressions] as PlacedSuppression[];
-  const stackPath = plan.stackName;
+  const graph = isGraph(graphOrJson) ? graphOrJson : readCdktf(graphOrJson);
+  const ctx = { graph, index: GraphIndex.of(graph), options: { ...DEFAULT_OPTIONS, ...options } };
+  const suppressions = [...(graph.intent?.suppressions ?? []), ...extraSuppressions] as PlacedSuppression[];
+  const stackPath = graph.source.name;
   const out: Finding[] = [];
   for (const rule of rules) {
     for (const hit of rule.check(ctx)) {
-      const path = constructPathOf(plan, hit.address);
+      const path = constructPathOf(graph, hit.address);
       const by = rule.suppressible
         ? suppressions.find((s) => s.id === rule.id && covers(s, path, stackPath) && appliesTo(s, hit.finding))
         : undefined;

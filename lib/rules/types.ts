@@ -2,7 +2,8 @@
  * Rule types, modelled on cdk-nag v2: one rule per file, a pure function over the access model, with metadata.
  * No cdktf import: the CLI runs the same rules on a cdk.tf.json file.
  */
-import type { AccessPlan } from '../model/plan';
+import type { AccessGraph } from '../access/graph';
+import type { GraphIndex } from '../access/graph-index';
 
 /** `error` fails `cdktf synth` (and `genesys-access report` exits 1); `warning` is reported. */
 export type RuleLevel = 'error' | 'warning';
@@ -37,7 +38,10 @@ export interface RuleOptions {
 
 /** What a rule sees. */
 export interface RuleContext {
-  readonly plan: AccessPlan;
+  /** The access graph of the stack. */
+  readonly graph: AccessGraph;
+  /** Lookups over it. */
+  readonly index: GraphIndex;
   readonly options: Required<RuleOptions>;
 }
 

@@ -1,31 +1,32 @@
 /** Small helpers shared by the rules. */
-import type { PlanPrincipal, PlanRole } from '../model/plan';
+import type { GraphGrant, GraphPrincipal, GraphRole } from '../access/graph';
 import type { RuleContext } from './types';
 
-/** Roles defined in the plan (their permissions are known). */
-export function managedRoles(ctx: RuleContext): PlanRole[] {
-  return ctx.plan.roles.filter((r) => r.managed);
+/** Roles defined in the input (their permissions are known). */
+export function managedRoles(ctx: RuleContext): GraphRole[] {
+  return ctx.graph.roles.filter((r) => r.origin === 'managed');
 }
 
-const clientsOf = new WeakMap<object, PlanPrincipal[]>();
-
-/** OAuth clients in the plan (computed once per plan). */
-export function oauthClients(ctx: RuleContext): PlanPrincipal[] {
-  let hit = clientsOf.get(ctx.plan);
-  if (!hit) clientsOf.set(ctx.plan, (hit = ctx.plan.principals.filter((p) => p.kind === 'oauth-client')));
-  return hit;
+/** OAuth clients defined in the input. */
+export function oauthClients(ctx: RuleContext): GraphPrincipal[] {
+  return ctx.graph.principals.filter((p) => p.kind === 'oauth-client');
 }
 
 /** The policy of a role as `domain:entity:action` strings, wildcards kept. */
-export function policyPermissions(role: PlanRole): Array<{ permission: string; hasConditions: boolean }> {
+export function policyPermissions(role: GraphRole): Array<{ permission: string; hasConditions: boolean }> {
   return role.policies.flatMap((p) =>
-    p.actions.map((a) => ({ permission: `${p.domain}:${p.entity}:${a}`, hasConditions: p.hasConditions })),
+    p.actions.map((a) => ({ permission: `${p.domain}:${p.entity}:${a}`, hasConditions: p.conditions })),
   );
 }
 
-/** A literal number from a resource body, or undefined for tokens and absent values. */
-export function literalNumber(v: unknown): number | undefined {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string' && v.trim() !== '' && !v.includes('${') && !isNaN(Number(v))) return Number(v);
-  return undefined;
+/** Names of the roles of `grants` (sorted, distinct), with the writer of the first grant of each. */
+export function rolesOf(ctx: RuleContext, grants: readonly GraphGrant[]): Array<{ name: string; writer: string }> {
+  const out = new Map<string, string>();
+  for (const g of grants) {
+    const name = ctx.index.requireRole(g.role).name;
+    if (!out.has(name)) out.set(name, g.writer);
+  }
+  return [...out.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, writer]) => ({ name, writer }));
 }

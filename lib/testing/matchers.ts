@@ -1,13 +1,18 @@
 /**
  * Framework-agnostic access matchers over a synthesized stack (`cdk.tf.json` content, as an object or JSON
- * text). They read the plan, so they work for our constructs and for raw bindings alike. No cdktf import; the
- * jest adapter is in ./jest.
+ * text) or an access graph. They ask the evaluator (lib/access/evaluate), so they agree with `genesys-access
+ * explain` and work for our constructs and raw bindings alike. A matcher passes only on `allowed`: where the
+ * input cannot tell (`unknown`), it fails and says why. No cdktf import; the jest adapter is in ./jest.
  */
 import { Catalog } from '../catalog/catalog';
 import { didYouMean, quoteList } from '../errors';
 import { rankBySimilarity } from '../catalog/similarity';
-import { divisionLabel } from '../model/division-ref';
-import { AccessPlan, isUserContextClient, type PlanPrincipal } from '../model/plan';
+import { type Decision, evaluate } from '../access/evaluate';
+import type { AccessGraph, GraphPrincipal } from '../access/graph';
+import { GraphIndex } from '../access/graph-index';
+import { principalAccess } from '../access/principal-access';
+import { divisionIs } from '../access/divisions';
+import { readCdktf } from '../sources/cdktf/read';
 
 /** The outcome of a matcher: pass or not, and a message that says why. */
 export interface MatcherResult {
@@ -24,13 +29,42 @@ export interface AccessMatcherOptions {
   readonly division?: string;
 }
 
-function lookup(stack: unknown, principal: string): { plan: AccessPlan; p?: PlanPrincipal; fail?: MatcherResult } {
-  const plan = AccessPlan.fromJson(stack);
-  const p = plan.principal(principal);
-  if (p) return { plan, p };
-  const names = plan.principals.map((x) => x.address);
+function isGraph(x: unknown): x is AccessGraph {
+  return typeof x === 'object' && x !== null && 'version' in x && 'principals' in x && 'grants' in x;
+}
+
+const graphs = new WeakMap<object, AccessGraph>();
+
+/** The graph of a stack document (read once per document object) or the graph itself. */
+export function graphOf(stack: unknown): AccessGraph {
+  if (isGraph(stack)) return stack;
+  if (typeof stack === 'object' && stack !== null) {
+    let g = graphs.get(stack);
+    if (!g) graphs.set(stack, (g = readCdktf(stack)));
+    return g;
+  }
+  return readCdktf(stack);
+}
+
+function lookup(stack: unknown, principal: string): { graph: AccessGraph; p?: GraphPrincipal; fail?: MatcherResult } {
+  const graph = graphOf(stack);
+  const hits = GraphIndex.of(graph).findPrincipals(principal);
+  if (hits.length === 1) return { graph, p: hits[0] };
+  if (hits.length > 1) {
+    return {
+      graph,
+      fail: {
+        pass: false,
+        message: `principal "${principal}" is ambiguous: ${quoteList(
+          hits.map((h) => h.key),
+          'and',
+        )} match; give the address`,
+      },
+    };
+  }
+  const names = graph.principals.map((x) => x.key);
   return {
-    plan,
+    graph,
     fail: {
       pass: false,
       message: `no principal "${principal}" in the stack.${didYouMean(rankBySimilarity(principal, names, 3, 0.2))} Principals: ${names.join(', ') || 'none'}`,
@@ -42,19 +76,8 @@ function where(o?: AccessMatcherOptions): string {
   return o?.division ? ` in division "${o.division}"` : '';
 }
 
-/** Roles on a user-context OAuth client grant nothing: its tokens carry the signed-in user's permissions. */
-function rolesInert(p: PlanPrincipal): string | undefined {
-  return isUserContextClient(p)
-    ? `${p.address} is a ${p.grantType} (user-context) client: roles on it grant nothing, its tokens carry the signed-in user's permissions`
-    : undefined;
-}
-
-function heldElsewhere(plan: AccessPlan, p: PlanPrincipal, permission: string): string[] {
-  return [
-    ...new Set(
-      p.grants.filter((g) => plan.holds({ ...p, grants: [g] }, permission)).map((g) => divisionLabel(g.division)),
-    ),
-  ].sort();
+function unknownMessage(p: GraphPrincipal, what: string, d: Decision, o?: AccessMatcherOptions): string {
+  return `cannot tell whether ${p.key} ${what}${where(o)}: ${d.reasons[0].message}`;
 }
 
 /** Passes if the principal holds `permission` (directly or via a wildcard) in the division. */
@@ -64,27 +87,32 @@ export function grantsPermission(
   permission: string,
   options?: AccessMatcherOptions,
 ): MatcherResult {
-  const { plan, p, fail } = lookup(stack, principal);
+  const { graph, p, fail } = lookup(stack, principal);
   if (!p) return fail!;
   if (!Catalog.isPermission(permission)) {
     return { pass: false, message: Catalog.explainUnknownPermission(permission) };
   }
-  const inert = rolesInert(p);
-  if (inert) return { pass: false, message: `${inert}; it holds no ${permission} of its own` };
-  if (plan.holds(p, permission, options?.division)) {
-    return { pass: true, message: `${p.address} holds ${permission}${where(options)}` };
+  const d = evaluate(graph, p, { permission }, options?.division !== undefined ? { division: options.division } : {});
+  if (d.verdict === 'allowed') return { pass: true, message: `${p.key} holds ${permission}${where(options)}` };
+  if (d.verdict === 'unknown') return { pass: false, message: unknownMessage(p, `holds ${permission}`, d, options) };
+  const code = d.reasons[0].code;
+  if (code === 'USER_CONTEXT_ROLES_INERT' || code === 'CLIENT_INACTIVE' || code === 'GROUP_ROLES_DISABLED') {
+    return { pass: false, message: `${d.reasons[0].message}; it holds no ${permission} of its own` };
   }
-  const elsewhere = heldElsewhere(plan, p, permission);
+  const elsewhere = d.allowedIn.map((x) => x.label);
+  const held = principalAccess(graph, p).divisions;
+  const inDivision =
+    options?.division !== undefined ? held.filter((x) => divisionIs(x.division, options.division!)) : held;
   const hint = elsewhere.length
     ? `; it holds it only in ${quoteList(elsewhere, 'and')}: grant the role in "${options?.division}" too`
-    : `; its permissions${where(options)}: ${plan.permissionsIn(p, options?.division).join(', ') || 'none'}`;
-  return { pass: false, message: `${p.address} does not hold ${permission}${where(options)}${hint}` };
+    : `; its permissions${where(options)}: ${[...new Set(inDivision.flatMap((x) => x.effective.all.list))].sort().join(', ') || 'none'}`;
+  return { pass: false, message: `${p.key} does not hold ${permission}${where(options)}${hint}` };
 }
 
 /**
  * Passes if the principal can call the operation in the division: the operation's ALL-of permissions and one
- * of its ANY-of permissions are held there; for a user-context OAuth client, one of its accepted scopes is set
- * (its permissions come from the signed-in user).
+ * of its ANY-of permissions are held there. For a user-context OAuth client it passes when the client has a
+ * scope the operation accepts (its permissions come from the signed-in user, which the stack does not hold).
  */
 export function allowsOperation(
   stack: unknown,
@@ -92,58 +120,55 @@ export function allowsOperation(
   operation: string,
   options?: AccessMatcherOptions,
 ): MatcherResult {
-  const { plan, p, fail } = lookup(stack, principal);
+  const { graph, p, fail } = lookup(stack, principal);
   if (!p) return fail!;
   const op = Catalog.operation(operation);
   if (!op) return { pass: false, message: Catalog.explainUnknownOperation(operation) };
   const label = `${op.key} (${op.operationId})`;
-  if (isUserContextClient(p)) {
-    if (op.scopes.length === 0) {
+  const d = evaluate(
+    graph,
+    p,
+    { operation: op },
+    options?.division !== undefined ? { division: options.division } : {},
+  );
+  if (d.scope) {
+    // A user-context client: the stack decides only the scope.
+    if (d.scope.status === 'accepted') {
       return {
         pass: true,
-        message: `${p.address} is a ${p.grantType} client and ${label} lists no scope; the signed-in user's roles decide`,
+        message: `${p.key} has scope ${d.scope.accepted[0]} for ${label}; the signed-in user's roles decide the permissions`,
       };
     }
-    const ok = op.scopes.filter((s) => p.scopes.includes(s));
-    return ok.length
-      ? {
-          pass: true,
-          message: `${p.address} has scope ${ok[0]} for ${label}; the signed-in user's roles decide the permissions`,
-        }
-      : {
-          pass: false,
-          message: `${p.address} (${p.grantType}) lacks a scope for ${label}: add one of ${quoteList(op.scopes)}; it has ${p.scopes.join(', ') || 'no scopes'}`,
-        };
+    if (d.scope.status === 'unknown') {
+      return {
+        pass: false,
+        message: `cannot tell whether ${p.key} can call ${label}: the catalog does not know which scopes it accepts`,
+      };
+    }
+    return {
+      pass: false,
+      message: `${p.key} (${p.grantType}) lacks a scope for ${label}: add one of ${quoteList(d.scope.required)}; it has ${p.scopes.join(', ') || 'no scopes'}`,
+    };
   }
-  const check = plan.check(p, op, options?.division);
-  if (check.allowed) {
-    const by = check.satisfiedBy.length ? ` via ${check.satisfiedBy.join(', ')}` : ' (no permission listed)';
-    return { pass: true, message: `${p.address} can call ${label}${where(options)}${by}` };
+  if (d.verdict === 'allowed') {
+    const by = d.satisfiedBy.length ? ` via ${d.satisfiedBy.join(', ')}` : ' (no permission listed)';
+    return { pass: true, message: `${p.key} can call ${label}${where(options)}${by}` };
   }
+  if (d.verdict === 'unknown') return { pass: false, message: unknownMessage(p, `can call ${label}`, d, options) };
   const missing = [
-    ...check.missingAllOf.map((x) => `${x} (required)`),
-    ...(check.missingAnyOf.length ? [`one of ${check.missingAnyOf.join(', ')}`] : []),
+    ...d.missing.allOf.map((x) => `${x} (required)`),
+    ...(d.missing.anyOf.length ? [`one of ${d.missing.anyOf.join(', ')}`] : []),
   ];
-  const okIn = plan
-    .divisionsOf(p)
-    .filter(
-      (d) =>
-        plan.check(
-          {
-            ...p,
-            grants: p.grants.filter((g) => g.division === d || (g.division.kind === d.kind && g.division.id === d.id)),
-          },
-          op,
-        ).allowed,
-    )
-    .map(divisionLabel);
+  if (!missing.length)
+    return { pass: false, message: `${p.key} cannot call ${label}${where(options)}: ${d.reasons[0].message}` };
+  const okIn = d.allowedIn.map((x) => x.label);
   const hint =
     options?.division && okIn.length
       ? `; it is allowed only in ${quoteList(okIn, 'and')}: grant the role in "${options.division}"`
       : '';
   return {
     pass: false,
-    message: `${p.address} cannot call ${label}${where(options)}: missing ${missing.join(' and ')}${hint}`,
+    message: `${p.key} cannot call ${label}${where(options)}: missing ${missing.join(' and ')}${hint}`,
   };
 }
 
@@ -154,10 +179,18 @@ export function grantsExactly(
   permissions: readonly string[],
   options?: AccessMatcherOptions,
 ): MatcherResult {
-  const { plan, p, fail } = lookup(stack, principal);
+  const { graph, p, fail } = lookup(stack, principal);
   if (!p) return fail!;
-  const inert = rolesInert(p);
-  const held = inert ? [] : plan.permissionsIn(p, options?.division);
+  const access = principalAccess(graph, p);
+  const inert = access.inert?.message;
+  let held: readonly string[];
+  if (options?.division === undefined) {
+    held = access.all.all.list;
+  } else {
+    const reach = access.divisions.filter((x) => divisionIs(x.division, options.division!));
+    const all = access.divisions.find((x) => x.key === '*');
+    held = [...new Set((reach.length ? reach : all ? [all] : []).flatMap((x) => x.effective.all.list))].sort();
+  }
   const want = [...new Set(permissions)].sort();
   const extra = held.filter((x) => !want.includes(x));
   const missing = want.filter((x) => !held.includes(x));
@@ -165,8 +198,8 @@ export function grantsExactly(
     return {
       pass: true,
       message: want.length
-        ? `${p.address} holds exactly ${want.join(', ')}${where(options)}`
-        : `${p.address} holds no permissions${where(options)}${inert ? ` (${inert})` : ''}`,
+        ? `${p.key} holds exactly ${want.join(', ')}${where(options)}`
+        : `${p.key} holds no permissions${where(options)}${inert ? ` (${inert})` : ''}`,
     };
   }
   const parts = [
@@ -174,5 +207,5 @@ export function grantsExactly(
     missing.length ? `missing: ${missing.join(', ')}` : '',
   ].filter(Boolean);
   if (inert) parts.push(inert);
-  return { pass: false, message: `${p.address} permissions${where(options)} differ: ${parts.join('; ')}` };
+  return { pass: false, message: `${p.key} permissions${where(options)} differ: ${parts.join('; ')}` };
 }

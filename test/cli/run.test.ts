@@ -208,7 +208,16 @@ describe('run', () => {
     );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).callers).toEqual([
-      { stack: 'org', address: 'genesyscloud_oauth_client.qa', name: 'QA', allowedIn: ['Chicago'] },
+      { stack: 'org', address: 'genesyscloud_oauth_client.qa', name: 'QA', verdict: 'allowed', allowedIn: ['Chicago'] },
+      {
+        stack: 'org',
+        address: 'genesyscloud_oauth_client.tool',
+        name: 'Tool',
+        verdict: 'unknown',
+        allowedIn: [],
+        reason:
+          'genesyscloud_oauth_client.tool has none of the scopes GET /api/v2/conversations/{conversationId}/recordings accepts (recordings, recordings:readonly); it has analytics:readonly: denied where the org enforces scopes',
+      },
     ]);
     const home = await cli(
       'explain',
@@ -218,24 +227,19 @@ describe('run', () => {
       'org.json',
       '--division',
       'home',
+      '--scopes-enforced',
       '--format',
       'json',
     );
     expect(JSON.parse(home.out).callers).toEqual([]);
   });
 
-  test('explain for a user-context client checks its scopes (exit 1 when none fits)', async () => {
-    const r = await cli(
-      'explain',
-      'GET',
-      '/api/v2/conversations/x/recordings',
-      '--plan',
-      'org.json',
-      '--principal',
-      'Tool',
-      '--format',
-      'json',
-    );
+  test('explain for a user-context client checks its scopes (exit 1 when none fits and scopes are enforced)', async () => {
+    const args = ['explain', 'GET', '/api/v2/conversations/x/recordings', '--plan', 'org.json', '--principal', 'Tool'];
+    // Orgs do not enforce scopes by default: without the scope the signed-in user's access may still apply.
+    const unknown = await cli(...args, '--format', 'json');
+    expect([unknown.code, JSON.parse(unknown.out).check.verdict]).toEqual([EXIT.unknown, 'unknown']);
+    const r = await cli(...args, '--scopes-enforced', '--format', 'json');
     expect(r.code).toBe(EXIT.findings);
     const check = JSON.parse(r.out).check;
     expect(check.answer).toBe(
@@ -258,8 +262,9 @@ describe('run', () => {
       '--principal',
       'tool',
     );
-    expect(ok.code).toBe(0);
-    expect(ok.out).toContain('**Yes.** genesyscloud_oauth_client.tool has scope analytics:readonly');
+    // The scope is there; the signed-in user's roles decide the permissions, which the input does not hold.
+    expect(ok.code).toBe(EXIT.unknown);
+    expect(ok.out).toContain('**Cannot tell.** genesyscloud_oauth_client.tool has scope analytics:readonly');
   });
 
   test('explain of a real permission: what lists it and which capability grants it', async () => {

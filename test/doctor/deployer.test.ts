@@ -5,14 +5,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Catalog } from '../../lib/catalog/catalog';
-import { AccessPlan } from '../../lib/model/plan';
+import { readCdktf } from '../../lib/sources/cdktf/read';
 import {
   buildDeployer,
   type DeployerOperation,
   deployerRequirements,
   minimalPermissions,
 } from '../../lib/doctor/deployer';
-import { loadStacks, type LoadedStack } from '../../lib/review/load';
+import { loadStacks, type LoadedStack } from '../../lib/sources/cdktf/load';
 import { dataFile } from '../../lib/util/package-root';
 import { synthExamples, tmpDir } from '../cli/fixtures';
 
@@ -28,7 +28,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function stack(json: Record<string, unknown>): LoadedStack {
-  return { name: 's', file: 's.json', json, plan: AccessPlan.fromJson(json) };
+  return { name: 's', file: 's.json', graph: readCdktf(json) };
 }
 
 function op(key: string, anyOf: string[], allOf: string[] = [], condition?: string): DeployerOperation {

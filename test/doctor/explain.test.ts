@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Catalog } from '../../lib/catalog/catalog';
-import { AccessPlan } from '../../lib/model/plan';
+import { readCdktf } from '../../lib/sources/cdktf/read';
 import {
   callersOf,
   checkPrincipal,
@@ -15,7 +15,7 @@ import {
   type UnknownOperationModel,
 } from '../../lib/doctor/explain';
 import { leastPrivilegePick, operationInfo } from '../../lib/doctor/operation-info';
-import { loadStacks, type LoadedStack } from '../../lib/review/load';
+import { loadStacks, type LoadedStack } from '../../lib/sources/cdktf/load';
 import { synthExamples, synthSeed403, tmpDir } from '../cli/fixtures';
 
 const RECORDINGS = 'GET /api/v2/conversations/{conversationId}/recordings';
@@ -52,7 +52,18 @@ describe('seed 403 (a): recording view only in the home division', () => {
       },
       userContext: false,
       division: 'Chicago',
-      allowed: false,
+      verdict: 'denied',
+      reasons: [
+        {
+          code: 'WRONG_DIVISION',
+          message: 'its roles allow it only in "home (implicit: no division given)", not in "Chicago"',
+        },
+        {
+          code: 'IMPLICIT_HOME',
+          message:
+            'role "QA recording reader" is granted with no division, which the provider turns into the home division only',
+        },
+      ],
       answer:
         'genesyscloud_oauth_client.qa-client cannot call GET /api/v2/conversations/{conversationId}/recordings (getConversationRecordings) in division "Chicago": missing one of recording:recording:view, recording:recordingSegment:view, recording:snippetRecording:view, recording:screenRecording:view; it is allowed only in "home (implicit: no division given)": grant the role in "Chicago"',
       allowedIn: ['home (implicit: no division given)'],
@@ -81,8 +92,8 @@ describe('seed 403 (a): recording view only in the home division', () => {
   test('in home, or without a division: allowed, via recording:recording:view', () => {
     for (const division of ['home', undefined]) {
       const c = explain(RECORDINGS, seed, 'QA recording downloader', division);
-      expect([c.allowed, c.satisfiedBy, c.allowedIn]).toEqual([
-        true,
+      expect([c.verdict, c.satisfiedBy, c.allowedIn]).toEqual([
+        'allowed',
         ['recording:recording:view'],
         ['home (implicit: no division given)'],
       ]);
@@ -103,10 +114,10 @@ describe('seed 403 (b): there is no publish endpoint', () => {
 
   test('the real operation: the Compliance Auditor can publish in Midwest WFM, not in home', () => {
     const ok = explain(UPDATE, examples, 'Compliance Auditor', 'Midwest WFM');
-    expect([ok.allowed, ok.satisfiedBy]).toEqual([true, ['wfm:schedule:edit']]);
+    expect([ok.verdict, ok.satisfiedBy]).toEqual(['allowed', ['wfm:schedule:edit']]);
     const home = explain(UPDATE, examples, 'Compliance Auditor', 'home');
-    expect([home.allowed, home.missing, home.fixes]).toEqual([
-      false,
+    expect([home.verdict, home.missing, home.fixes]).toEqual([
+      'denied',
       [
         {
           kind: 'division',
@@ -121,20 +132,25 @@ describe('seed 403 (b): there is no publish endpoint', () => {
         },
       ],
     ]);
-    expect(home.notes).toEqual(['grants through groups the user belongs to are not in the plan']);
+    expect(home.notes).toEqual(['grants through the groups Compliance Auditor belongs to are not in the input']);
   });
 
   test('the user-context tool has the scope; its user decides the permissions', () => {
     const c = explain(UPDATE, examples, 'Compliance schedule tool');
-    expect([c.allowed, c.userContext, c.allowedIn]).toEqual([true, true, ['by scope']]);
+    expect([c.verdict, c.userContext, c.allowedIn, c.reasons[0].code]).toEqual([
+      'unknown',
+      true,
+      ['by scope'],
+      'USER_CONTEXT_USER_DECIDES',
+    ]);
   });
 });
 
 describe('missing permissions', () => {
   test('a capability that contains the operation is the fix', () => {
     const c = explain(UPDATE, examples, 'qa-client', 'Chicago');
-    expect([c.allowed, c.allowedIn, c.missing, c.fixes]).toEqual([
-      false,
+    expect([c.verdict, c.allowedIn, c.missing, c.fixes]).toEqual([
+      'denied',
       [],
       [{ kind: 'permission', detail: 'wfm:schedule:edit', permissions: ['wfm:schedule:edit'] }],
       [
@@ -182,8 +198,7 @@ describe('without a division', () => {
   const stack: LoadedStack = {
     name: 's',
     file: 's.json',
-    json: {},
-    plan: AccessPlan.fromJson({
+    graph: readCdktf({
       data: { genesyscloud_auth_division: { chicago: { name: 'Chicago' } } },
       resource: {
         genesyscloud_auth_role: {
@@ -216,8 +231,8 @@ describe('without a division', () => {
   test('ALL-of permissions held only in different divisions: grant the roles together', () => {
     const { principal } = findPrincipal([stack], 'Admin client');
     const c = checkPrincipal(stack, principal, Catalog.operation('POST /api/v2/authorization/divisions')!);
-    expect([c.allowed, c.answer, c.missing, c.fixes]).toEqual([
-      false,
+    expect([c.verdict, c.answer, c.missing, c.fixes]).toEqual([
+      'denied',
       'genesyscloud_oauth_client.c cannot call POST /api/v2/authorization/divisions (postAuthorizationDivisions) in any one division: it holds authorization:division:add, authorization:grant:add only in different divisions',
       [
         {
@@ -241,8 +256,8 @@ describe('without a division', () => {
 
   test("a permission held nowhere: grant it in the first of the principal's divisions", () => {
     const c = explain(UPDATE, seed, 'qa-client');
-    expect([c.allowed, c.allowedIn, c.missing.map((m) => m.kind), c.fixes.map((f) => f.constructs)]).toEqual([
-      false,
+    expect([c.verdict, c.allowedIn, c.missing.map((m) => m.kind), c.fixes.map((f) => f.constructs)]).toEqual([
+      'denied',
       [],
       ['permission'],
       [
@@ -289,8 +304,7 @@ describe('operation requirements', () => {
     const stack: LoadedStack = {
       name: 's',
       file: 's.json',
-      json: {},
-      plan: AccessPlan.fromJson({
+      graph: readCdktf({
         resource: {
           genesyscloud_auth_role: {
             ops: { name: 'Ops', permission_policies: [{ domain: 'wfm', entity_name: '*', action_set: ['*'] }] },
@@ -307,10 +321,10 @@ describe('operation requirements', () => {
     };
     const { principal } = findPrincipal([stack], 'c');
     const c = checkPrincipal(stack, principal, Catalog.operation(UPDATE)!, 'Anywhere');
-    expect([c.allowed, c.satisfiedBy, c.allowedIn]).toEqual([true, ['wfm:schedule:edit'], ['all divisions']]);
+    expect([c.verdict, c.satisfiedBy, c.allowedIn]).toEqual(['allowed', ['wfm:schedule:edit'], ['all divisions']]);
     const open = checkPrincipal(stack, principal, Catalog.operation('GET /api/v2/tokens/me')!);
-    expect([open.allowed, open.answer]).toEqual([
-      true,
+    expect([open.verdict, open.answer]).toEqual([
+      'allowed',
       'genesyscloud_oauth_client.c can call GET /api/v2/tokens/me (getTokensMe): it lists no permission (any authenticated principal)',
     ]);
   });
@@ -321,8 +335,17 @@ test('a user-context client and an operation that lists no scope: the check and 
   expect(op.scopes).toEqual([]);
   const wfm = examples.find((s) => s.name === 'wfm-schedule-publisher')!;
   const tool = findPrincipal([wfm], 'Compliance schedule tool').principal;
-  expect(checkPrincipal(wfm, tool, op).allowed).toBe(true);
+  // The catalog does not know its scopes, and the signed-in user's roles decide: the input cannot tell.
+  const c = checkPrincipal(wfm, tool, op);
+  expect([c.verdict, c.reasons[0].code]).toEqual(['unknown', 'SCOPE_UNKNOWN']);
   expect(callersOf([wfm], op)).toEqual([
-    { stack: wfm.name, address: tool.address, name: 'Compliance schedule tool', allowedIn: ['no scope needed'] },
+    {
+      stack: wfm.name,
+      address: tool.key,
+      name: 'Compliance schedule tool',
+      verdict: 'unknown',
+      allowedIn: [],
+      reason: c.reasons[0].message,
+    },
   ]);
 });

@@ -1,4 +1,5 @@
-import { Capabilities, Catalog, checkOperation } from '../../lib';
+import { Capabilities, Catalog } from '../../lib';
+import { checkOperation } from '../../lib/access/operation-rule';
 
 describe.each(Capabilities.ids())('capability %s', (id) => {
   const cap = Capabilities.resolve(id);

@@ -6,10 +6,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildDiff, diffBroadens, pairStacks } from '../../lib/review/diff';
-import { loadStacks, type LoadedStack } from '../../lib/review/load';
+import { loadStacks, type LoadedStack } from '../../lib/sources/cdktf/load';
 import { Catalog } from '../../lib/catalog/catalog';
-import { checkOperation } from '../../lib/model/evaluate';
-import { AccessPlan } from '../../lib/model/plan';
+import { checkOperation } from '../../lib/access/operation-rule';
+import { readCdktf } from '../../lib/sources/cdktf/read';
 import { ADMIN_PERMISSIONS } from '../../lib/rules/permissions/admin-permission-on-integration';
 import { synthDiffStack, synthExamples, tmpDir } from '../cli/fixtures';
 
@@ -27,7 +27,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function stack(name: string, json: Record<string, unknown>): LoadedStack {
-  return { name, file: `${name}.json`, json, plan: AccessPlan.fromJson(json) };
+  return { name, file: `${name}.json`, graph: readCdktf(json) };
 }
 
 test('the diff model, exactly', () => {

@@ -1,5 +1,5 @@
 /** Markdown helpers, did-you-mean, and the diff Markdown's size limit. */
-import { AccessPlan } from '../../lib/model/plan';
+import { readCdktf } from '../../lib/sources/cdktf/read';
 import { buildDiff } from '../../lib/review/diff';
 import { code, codeList, text } from '../../lib/review/markdown';
 import { COMMENT_LIMIT, renderDiffMarkdown } from '../../lib/review/render-markdown';
@@ -41,8 +41,8 @@ test('a diff too large for one comment is shortened, with a pointer to the JSON'
     },
   };
   const model = buildDiff(
-    [{ name: 's', file: 'b', json: {}, plan: AccessPlan.fromJson({}) }],
-    [{ name: 's', file: 'h', json: head, plan: AccessPlan.fromJson(head) }],
+    [{ name: 's', file: 'b', graph: readCdktf({}) }],
+    [{ name: 's', file: 'h', graph: readCdktf(head) }],
   );
   expect(model.summary.broadening).toBe(1600);
   const md = renderDiffMarkdown(model);

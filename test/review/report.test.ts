@@ -5,10 +5,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Catalog } from '../../lib/catalog/catalog';
-import { checkOperation } from '../../lib/model/evaluate';
-import { AccessPlan } from '../../lib/model/plan';
-import { PlanIndex } from '../../lib/review/access';
-import { loadStacks, type LoadedStack } from '../../lib/review/load';
+import { checkOperation } from '../../lib/access/operation-rule';
+import { readCdktf } from '../../lib/sources/cdktf/read';
+import { principalAccess } from '../../lib/access/principal-access';
+import { loadStacks, type LoadedStack } from '../../lib/sources/cdktf/load';
 import { COMMENT_LIMIT, renderReportMarkdown } from '../../lib/review/render-markdown';
 import { buildReport, reportFails, stackReport } from '../../lib/review/report';
 import { synthDiffStack, synthExamples, synthFindingsStack, tmpDir } from '../cli/fixtures';
@@ -173,9 +173,8 @@ test('all divisions are called out with the recorded reason', () => {
 });
 
 test('principals with the same roles share one permission set (computed once)', () => {
-  const plan = AccessPlan.fromJson(manyClients(3, () => 'reader'));
-  const index = new PlanIndex(plan);
-  const [a, b, c] = plan.principals.map((p) => index.divisions(p)[0]);
+  const graph = readCdktf(manyClients(3, () => 'reader'));
+  const [a, b, c] = graph.principals.map((p) => principalAccess(graph, p).divisions[0]);
   expect(a.granted).toBe(b.granted);
   expect(b.effective).toBe(c.effective);
 });
@@ -213,12 +212,12 @@ function manyClients(n: number, roleOf: (i: number) => string): Record<string, u
 }
 
 test('Markdown fits a pull-request comment: identical access is folded, the rest shortened', () => {
-  const same = AccessPlan.fromJson(manyClients(500, () => 'reader'));
-  const folded = renderReportMarkdown(buildReport([{ name: 'big', file: 'big.json', json: {}, plan: same }]));
+  const same = readCdktf(manyClients(500, () => 'reader'));
+  const folded = renderReportMarkdown(buildReport([{ name: 'big', file: 'big.json', graph: same }]));
   expect(folded).toContain('**Client 0**<br>`genesyscloud_oauth_client.client-0`<br>+499 more with the same access');
   expect(folded).not.toContain('Shortened');
-  const distinct = AccessPlan.fromJson(manyClients(600, (i) => `role-${i}`));
-  const md = renderReportMarkdown(buildReport([{ name: 'big', file: 'big.json', json: {}, plan: distinct }]));
+  const distinct = readCdktf(manyClients(600, (i) => `role-${i}`));
+  const md = renderReportMarkdown(buildReport([{ name: 'big', file: 'big.json', graph: distinct }]));
   expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT + 100);
   expect(md).toMatch(/\n\+\d+ more rows of principals: see `--format json`\n/);
   expect(md.trimEnd().endsWith('_Shortened to fit a pull-request comment: `--format json` has everything._')).toBe(
@@ -245,7 +244,7 @@ test('roles on a user-context client grant nothing (GCA-OAUTH7 says so): no divi
       },
     },
   };
-  const r = stackReport({ name: 's', file: 's.json', json, plan: AccessPlan.fromJson(json) });
+  const r = stackReport({ name: 's', file: 's.json', graph: readCdktf(json) });
   const [tool] = r.principals;
   expect([tool.userContext, tool.divisions, tool.permissions, tool.operations.count]).toEqual([true, [], [], 0]);
   expect(tool.scopes).toEqual(['authorization']);

@@ -1,4 +1,6 @@
-import { AccessPlan, ALL_RULES, checkSuppression, runRules } from '../../lib';
+import { ALL_RULES } from '../../lib';
+import { checkSuppression, runRules } from '../../lib/rules/engine';
+import { readCdktf } from '../../lib/sources/cdktf/read';
 import { client, doc, role } from './harness';
 
 const json = doc({
@@ -55,7 +57,7 @@ describe('runRules', () => {
         },
       },
     };
-    expect(ids(runRules(AccessPlan.fromJson(withMeta), ALL_RULES))).toContain('GCA-PERM2[wfm:schedule:*] suppressed');
+    expect(ids(runRules(readCdktf(withMeta), ALL_RULES))).toContain('GCA-PERM2[wfm:schedule:*] suppressed');
   });
 });
 

@@ -1,5 +1,5 @@
 /** Single-rule harness for rule tests: a plan from a literal cdk.tf.json fragment, findings of one rule. */
-import { AccessPlan } from '../../lib/model/plan';
+import { readCdktf } from '../../lib/sources/cdktf/read';
 import { runRules } from '../../lib/rules/engine';
 import type { Rule, RuleOptions } from '../../lib/rules/types';
 
@@ -58,5 +58,5 @@ export function client(
 
 /** The messages `rule` finds in `json`. */
 export function findings(rule: Rule, json: unknown, options: RuleOptions = {}): string[] {
-  return runRules(AccessPlan.fromJson(json), [rule], options).map((f) => f.message);
+  return runRules(readCdktf(json), [rule], options).map((f) => f.message);
 }

@@ -1,4 +1,5 @@
-import { ALL_RULES, ADMIN_PERMISSIONS, Catalog } from '../../lib';
+import { ALL_RULES, Catalog } from '../../lib';
+import { ADMIN_PERMISSIONS } from '../../lib/rules/permissions/admin-permission-on-integration';
 import { adminPermissionOnIntegration } from '../../lib/rules/permissions/admin-permission-on-integration';
 import { conditionsWithWildcard } from '../../lib/rules/permissions/conditions-with-wildcard';
 import { defaultRoleEdit } from '../../lib/rules/permissions/default-role-edit';

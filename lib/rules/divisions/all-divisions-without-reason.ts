@@ -1,3 +1,5 @@
+import { ALL_DIVISIONS_KEY } from '../../access/divisions';
+import { rolesOf } from '../util';
 import type { Rule } from '../types';
 
 /** GCA-DIV2: `*` (all divisions) granted without Division.all({ reason }). */
@@ -12,12 +14,12 @@ export const allDivisionsWithoutReason: Rule = {
   fix: 'Use Division.all({ reason: "..." }) (the reason is recorded for review), or grant the specific divisions.',
   suppressible: true,
   check: (ctx) =>
-    ctx.plan.principals.flatMap((p) => {
-      if (!p.grants.some((g) => g.division.kind === 'all')) return [];
-      if (ctx.plan.metadata.principals?.[p.address]?.allDivisionsReasons?.length) return [];
-      const roles = [...new Set(p.grants.filter((g) => g.division.kind === 'all').map((g) => g.role.name))].sort();
-      return roles.map((role) => ({
-        address: p.grants.find((g) => g.role.name === role)!.source,
+    ctx.graph.principals.flatMap((p) => {
+      const all = ctx.index.grantsOf(p.key).filter((g) => g.division === ALL_DIVISIONS_KEY);
+      if (!all.length) return [];
+      if (ctx.graph.intent?.principals[p.key]?.allDivisionsReasons.length) return [];
+      return rolesOf(ctx, all).map(({ name: role, writer }) => ({
+        address: writer,
         finding: role,
         detail: `role "${role}" is granted to ${p.name} in all divisions with no reason recorded: use Division.all({ reason }) or name the divisions`,
       }));

@@ -1,3 +1,4 @@
+import { rolesOf } from '../util';
 import type { Rule } from '../types';
 
 /** GCA-DIV1: a role grant without a division (the provider silently uses home). */
@@ -12,13 +13,11 @@ export const implicitHomeDivision: Rule = {
   fix: 'Name the division: Division.fromName(this, "chicago", "Chicago"), Division.home(this), or Division.all({ reason }).',
   suppressible: true,
   check: (ctx) =>
-    ctx.plan.principals.flatMap((p) => {
-      if (!p.grants.some((g) => g.division.kind === 'implicit-home')) return [];
-      const roles = [
-        ...new Set(p.grants.filter((g) => g.division.kind === 'implicit-home').map((g) => g.role.name)),
-      ].sort();
-      return roles.map((role) => ({
-        address: p.grants.find((g) => g.role.name === role)!.source,
+    ctx.graph.principals.flatMap((p) => {
+      const implicit = ctx.index.grantsOf(p.key).filter((g) => g.implicitHome);
+      if (!implicit.length) return [];
+      return rolesOf(ctx, implicit).map(({ name: role, writer }) => ({
+        address: writer,
         finding: role,
         detail: `role "${role}" is granted to ${p.name} with no division, so only in the home division: name the division(s) explicitly`,
       }));

@@ -17,7 +17,10 @@ export const clientCredentialsWithoutRoles: Rule = {
       // ClientCredentialsClient fails synth on this itself; the rule covers raw clients.
       .filter(
         (c) =>
-          c.grantType === 'CLIENT-CREDENTIALS' && c.grants.length === 0 && !ctx.plan.metadata.principals?.[c.address],
+          c.grantType === 'CLIENT-CREDENTIALS' &&
+          c.grantsComplete &&
+          ctx.index.grantsOf(c.key).length === 0 &&
+          !ctx.graph.intent?.principals[c.key],
       )
-      .map((c) => ({ address: c.address, detail: `client "${c.name}" has no roles: every call will fail with 403` })),
+      .map((c) => ({ address: c.key, detail: `client "${c.name}" has no roles: every call will fail with 403` })),
 };

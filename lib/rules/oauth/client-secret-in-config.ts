@@ -14,9 +14,9 @@ export const clientSecretInConfig: Rule = {
   suppressible: false,
   check: (ctx) =>
     oauthClients(ctx)
-      .filter((c) => c.body.client_secret !== undefined)
+      .filter((c) => c.secrets?.inConfig)
       .map((c) => ({
-        address: c.address,
+        address: c.key,
         detail: `client "${c.name}" writes client_secret in config: remove it (secrets are generated on create)`,
       })),
 };

@@ -14,9 +14,9 @@ export const directoryClientSecret: Rule = {
   suppressible: true,
   check: (ctx) =>
     oauthClients(ctx)
-      .filter((c) => c.body.directory_client_secret !== undefined)
+      .filter((c) => c.secrets?.directory !== undefined)
       .map((c) => ({
-        address: c.address,
-        detail: `client "${c.name}" writes its secret in plaintext to ${String(c.body.directory_client_secret)} on the applying machine`,
+        address: c.key,
+        detail: `client "${c.name}" writes its secret in plaintext to ${c.secrets!.directory} on the applying machine`,
       })),
 };

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { literalNumber, oauthClients } from '../util';
+import { oauthClients } from '../util';
 import { MAX_TOKEN_SECONDS, MIN_TOKEN_SECONDS } from './token-validity-range';
 
 /** GCA-OAUTH3: tokens live longer than the configured ceiling. */
@@ -15,10 +15,10 @@ export const tokenValidityCeiling: Rule = {
   suppressible: true,
   check: (ctx) =>
     oauthClients(ctx).flatMap((c) => {
-      const v = literalNumber(c.body.access_token_validity_seconds);
+      const v = c.accessTokenValiditySeconds;
       const max = ctx.options.maxTokenValiditySeconds;
       return v !== undefined && v >= MIN_TOKEN_SECONDS && v <= MAX_TOKEN_SECONDS && v > max
-        ? [{ address: c.address, detail: `tokens of "${c.name}" live ${v} s, above the ceiling of ${max} s` }]
+        ? [{ address: c.key, detail: `tokens of "${c.name}" live ${v} s, above the ceiling of ${max} s` }]
         : [];
     }),
 };

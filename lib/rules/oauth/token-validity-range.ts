@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { literalNumber, oauthClients } from '../util';
+import { oauthClients } from '../util';
 
 export const MIN_TOKEN_SECONDS = 300;
 export const MAX_TOKEN_SECONDS = 38880000;
@@ -16,11 +16,11 @@ export const tokenValidityRange: Rule = {
   suppressible: false,
   check: (ctx) =>
     oauthClients(ctx).flatMap((c) => {
-      const v = literalNumber(c.body.access_token_validity_seconds);
+      const v = c.accessTokenValiditySeconds;
       return v !== undefined && (v < MIN_TOKEN_SECONDS || v > MAX_TOKEN_SECONDS || !Number.isInteger(v))
         ? [
             {
-              address: c.address,
+              address: c.key,
               detail: `access_token_validity_seconds is ${v}: use a whole number from ${MIN_TOKEN_SECONDS} to ${MAX_TOKEN_SECONDS}`,
             },
           ]

@@ -24,7 +24,7 @@ export const unknownGrantType: Rule = {
           !(GRANT_TYPES as readonly string[]).includes(c.grantType),
       )
       .map((c) => ({
-        address: c.address,
+        address: c.key,
         finding: c.grantType,
         detail: `grant type "${c.grantType}" is not accepted.${didYouMean(rankBySimilarity(c.grantType!, GRANT_TYPES, 2, 0.2))}`,
       })),

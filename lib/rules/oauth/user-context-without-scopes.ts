@@ -1,4 +1,4 @@
-import { isUserContextGrant } from '../../model/plan';
+import { isUserContextGrant } from '../../access/principal-access';
 import type { Rule } from '../types';
 import { GRANT_TYPES } from './unknown-grant-type';
 import { oauthClients } from '../util';
@@ -21,16 +21,16 @@ export const userContextWithoutScopes: Rule = {
         ...(c.scopes.length === 0
           ? [
               {
-                address: c.address,
+                address: c.key,
                 finding: 'scopes',
                 detail: `${c.grantType} client "${c.name}" has no scopes: set the scopes its operations accept`,
               },
             ]
           : []),
-        ...(c.grants.length > 0
+        ...(ctx.index.grantsOf(c.key).length > 0
           ? [
               {
-                address: c.address,
+                address: c.key,
                 finding: 'roles',
                 detail: `${c.grantType} client "${c.name}" has roles, which only CLIENT-CREDENTIALS tokens use: grant them to the users`,
               },

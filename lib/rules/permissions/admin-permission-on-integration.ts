@@ -1,5 +1,6 @@
 import type { Permission } from '../../catalog/types';
-import type { PermissionSet } from '../../model/plan';
+import type { PermissionSet } from '../../access/permission-match';
+import { principalAccess } from '../../access/principal-access';
 import type { Rule } from '../types';
 import { oauthClients } from '../util';
 
@@ -42,11 +43,11 @@ export const adminPermissionOnIntegration: Rule = {
     return oauthClients(ctx)
       .filter((c) => c.grantType === 'CLIENT-CREDENTIALS')
       .flatMap((c) => {
-        const set = ctx.plan.permissionSet(c);
+        const set = principalAccess(ctx.graph, c).all.all;
         let admin = adminOf.get(set);
         if (!admin) adminOf.set(set, (admin = ADMIN_PERMISSIONS.filter((p) => set.has(p))));
         return admin.map((p) => ({
-          address: c.address,
+          address: c.key,
           finding: p,
           detail: `client "${c.name}" can ${p.split(':').slice(1).reverse().join(' ')} (${p}) through its roles: integrations should not manage access`,
         }));

@@ -1,4 +1,4 @@
-import { isWildcard } from '../../model/permission-match';
+import { isWildcard } from '../../access/permission-match';
 import type { Rule } from '../types';
 import { managedRoles } from '../util';
 
@@ -16,11 +16,11 @@ export const conditionsWithWildcard: Rule = {
   check: (ctx) =>
     managedRoles(ctx).flatMap((role) =>
       role.policies
-        .filter((p) => p.hasConditions && (p.entity === '*' || p.actions.includes('*')))
+        .filter((p) => p.conditions && (p.entity === '*' || p.actions.includes('*')))
         .map((p) => {
           const permission = `${p.domain}:${p.entity}:${p.actions.find((a) => a === '*') ?? p.actions.join(',')}`;
           return {
-            address: role.address,
+            address: role.key,
             finding: permission,
             detail: `role "${role.name}" puts conditions on ${permission}${isWildcard(permission) ? '' : ' (wildcard entity)'}: conditions may be dropped when the wildcard is expanded; name the entity and actions`,
           };

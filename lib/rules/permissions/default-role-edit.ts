@@ -16,7 +16,7 @@ export const defaultRoleEdit: Rule = {
     managedRoles(ctx)
       .filter((r) => r.defaultRoleId)
       .map((r) => ({
-        address: r.address,
+        address: r.key,
         finding: r.defaultRoleId,
         detail: `role "${r.name}" edits the built-in role "${r.defaultRoleId}" for everyone who holds it: derive a custom role instead`,
       })),

@@ -17,5 +17,5 @@ export const emptyRole: Rule = {
       .filter(
         (r) => r.policies.every((p) => p.actions.length === 0) && r.generalPermissions.length === 0 && !r.defaultRoleId,
       )
-      .map((r) => ({ address: r.address, detail: `role "${r.name}" has no permission_policies and no permissions` })),
+      .map((r) => ({ address: r.key, detail: `role "${r.name}" has no permission_policies and no permissions` })),
 };

@@ -25,7 +25,7 @@ export const unknownPermission: Rule = {
       policyPermissions(role)
         .filter(({ permission }) => !known(permission))
         .map(({ permission }) => ({
-          address: role.address,
+          address: role.key,
           finding: permission,
           detail: Catalog.explainUnknownPermission(permission),
         })),

@@ -1,5 +1,5 @@
-import { Capabilities } from '../../model/capabilities';
-import { holds } from '../../model/permission-match';
+import { Capabilities } from '../../access/capabilities';
+import { holds } from '../../access/permission-match';
 import type { Rule } from '../types';
 import { managedRoles } from '../util';
 
@@ -16,15 +16,13 @@ export const unneededPermission: Rule = {
   suppressible: true,
   check: (ctx) =>
     managedRoles(ctx).flatMap((role) => {
-      const caps = (ctx.plan.metadata.roles?.[role.address]?.capabilities ?? []).filter((c) =>
-        Capabilities.isCapability(c),
-      );
+      const caps = (ctx.graph.intent?.roles[role.key]?.capabilities ?? []).filter((c) => Capabilities.isCapability(c));
       if (!caps.length) return [];
       const needed = Capabilities.permissionsOf(caps);
       return role.permissions
         .filter((p) => !needed.includes(p as never) && !needed.some((n) => holds([n], p)))
         .map((p) => ({
-          address: role.address,
+          address: role.key,
           finding: p,
           detail: `role "${role.name}" grants ${p}, which its capabilities (${caps.join(', ')}) do not need: remove it or declare the capability that does`,
         }));

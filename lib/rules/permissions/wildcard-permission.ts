@@ -1,4 +1,4 @@
-import { isWildcard } from '../../model/permission-match';
+import { isWildcard } from '../../access/permission-match';
 import type { Rule } from '../types';
 import { managedRoles, policyPermissions } from '../util';
 
@@ -18,7 +18,7 @@ export const wildcardPermission: Rule = {
       policyPermissions(role)
         .filter(({ permission, hasConditions }) => isWildcard(permission) && !hasConditions) // GCA-PERM3 reports those
         .map(({ permission }) => ({
-          address: role.address,
+          address: role.key,
           finding: permission,
           detail: `role "${role.name}" grants ${permission}: list the exact permissions it needs instead`,
         })),

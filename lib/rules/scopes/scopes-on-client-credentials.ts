@@ -16,7 +16,7 @@ export const scopesOnClientCredentials: Rule = {
     oauthClients(ctx)
       .filter((c) => c.grantType === 'CLIENT-CREDENTIALS' && c.scopes.length > 0)
       .map((c) => ({
-        address: c.address,
+        address: c.key,
         detail: `client "${c.name}" sets scopes ${c.scopes.join(', ')}, which CLIENT-CREDENTIALS tokens ignore: remove them; its roles x divisions decide`,
       })),
 };

@@ -16,6 +16,6 @@ export const unknownScope: Rule = {
     oauthClients(ctx).flatMap((c) =>
       c.scopes
         .filter((s) => !s.includes('${') && !Catalog.isScope(s))
-        .map((s) => ({ address: c.address, finding: s, detail: Catalog.explainUnknownScope(s) })),
+        .map((s) => ({ address: c.key, finding: s, detail: Catalog.explainUnknownScope(s) })),
     ),
 };

@@ -12,11 +12,16 @@ export const duplicateRoleOwner: Rule = {
   fix: 'Keep one roles resource per subject and list every grant in it (ServiceAccountUser enforces this).',
   suppressible: false,
   check: (ctx) =>
-    ctx.plan.principals
-      .filter((p) => p.kind !== 'oauth-client' && p.grantSources.length > 1)
+    ctx.graph.principals
+      .filter((p) => p.kind !== 'oauth-client' && ctx.index.writersOf(p.key).length > 1)
       .map((p) => ({
-        address: p.grantSources[1],
-        finding: p.address,
-        detail: `${p.grantSources.join(' and ')} both manage the roles of ${p.name}; each replaces all of its direct grants: merge them into one`,
+        address: ctx.index.writersOf(p.key)[1].key,
+        finding: p.key,
+        detail: `${ctx.index
+          .writersOf(p.key)
+          .map((w) => w.key)
+          .join(
+            ' and ',
+          )} both manage the roles of ${p.name}; each replaces all of its direct grants: merge them into one`,
       })),
 };

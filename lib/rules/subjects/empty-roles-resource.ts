@@ -12,12 +12,10 @@ export const emptyRolesResource: Rule = {
   fix: 'List the roles the subject must keep, or remove the resource (destroying it revokes nothing).',
   suppressible: true,
   check: (ctx) =>
-    (['genesyscloud_user_roles', 'genesyscloud_group_roles'] as const).flatMap((type) =>
-      Object.entries(ctx.plan.section('resource', type))
-        .filter(([, body]) => body.roles === undefined || (Array.isArray(body.roles) && body.roles.length === 0))
-        .map(([name]) => ({
-          address: `${type}.${name}`,
-          detail: `${type}.${name} has no roles: applying it removes every direct grant of its subject`,
-        })),
-    ),
+    ctx.graph.grantWriters
+      .filter((w) => w.type !== 'oauth-client' && w.roleEntries === 0)
+      .map((w) => ({
+        address: w.key,
+        detail: `${w.key} has no roles: applying it removes every direct grant of its subject`,
+      })),
 };

@@ -1,21 +1,22 @@
 /**
- * Reads synthesized stacks from a `cdk.tf.json` file, a stack directory or a `cdktf.out` directory. Errors are
- * one line ({@link AccessValidationError}) naming the path as the user gave it. No cdktf import.
+ * Reads synthesized stacks from a `cdk.tf.json` file, a stack directory or a `cdktf.out` directory into access
+ * graphs. Errors are one line ({@link AccessValidationError}) naming the path as the user gave it. No cdktf
+ * import.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { AccessValidationError } from '../errors';
-import { AccessPlan } from '../model/plan';
-import { cmp } from '../util/compare';
+import type { AccessGraph } from '../../access/graph';
+import { AccessValidationError } from '../../errors';
+import { cmp } from '../../util/compare';
+import { readCdktf } from './read';
 
-/** One synthesized stack. */
+/** One input read into an access graph. */
 export interface LoadedStack {
   /** cdktf's stack name (`"//".metadata.stackName`), else the directory or file name. */
   readonly name: string;
   /** The file, relative to the input the user gave (for messages only). */
   readonly file: string;
-  readonly json: Readonly<Record<string, unknown>>;
-  readonly plan: AccessPlan;
+  readonly graph: AccessGraph;
 }
 
 const STACK_FILE = 'cdk.tf.json';
@@ -68,13 +69,8 @@ export function loadStackFile(file: string, shown: string, fallbackName: string)
       throw new AccessValidationError(`"${shown}" is not a synthesized cdk.tf.json: "${section}" is not an object`);
     }
   }
-  let plan: AccessPlan;
-  try {
-    plan = AccessPlan.fromJson(doc);
-  } catch (e) {
-    throw new AccessValidationError(`"${shown}" could not be read as a stack: ${(e as Error).message}`);
-  }
-  return { name: plan.stackName ?? fallbackName, file: shown, json: doc, plan };
+  const graph = readCdktf(doc, { name: fallbackName, file: shown });
+  return { name: graph.source.name, file: shown, graph };
 }
 
 function stackDirs(dir: string): string[] {

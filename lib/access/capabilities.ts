@@ -7,7 +7,7 @@ import type { Operation, Permission, Scope } from '../catalog/types';
 import type { CapabilityId } from '../../src/generated/catalog/capabilities';
 import { AccessValidationError, didYouMean } from '../errors';
 import { rankBySimilarity } from '../catalog/similarity';
-import { minimalScopes } from './evaluate';
+import { minimalScopes } from './operation-rule';
 
 export type { CapabilityId };
 
