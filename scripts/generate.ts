@@ -2,12 +2,14 @@
 import { generateBindings } from './generate-bindings';
 import { generateCatalog } from './generate-catalog';
 import { generateDocs } from './generate-docs';
+import { generateSchema } from './generate-schema';
 
 async function main(): Promise<void> {
   const only = process.argv[2];
   if (!only || only === 'catalog') generateCatalog();
   if (!only || only === 'bindings') await generateBindings();
   if (!only || only === 'docs') generateDocs();
+  if (!only || only === 'schema') generateSchema();
 }
 
 main().catch((err: unknown) => {
