@@ -10,8 +10,8 @@ import type {
   GraphGrant,
   GraphGrantWriter,
   GraphPrincipal,
-  GraphResource,
   GraphRole,
+  Provenance,
 } from './graph';
 import { PermissionSet } from './permission-match';
 
@@ -46,10 +46,10 @@ export class GraphIndex {
   private readonly principalByKey: ReadonlyMap<string, GraphPrincipal>;
   private readonly roleByKey: ReadonlyMap<string, GraphRole>;
   private readonly divisionByKey: ReadonlyMap<string, GraphDivision>;
-  private readonly resourceByAddress: ReadonlyMap<string, GraphResource>;
+  private provenanceByAddress?: ReadonlyMap<string, Provenance>;
   private readonly grantsByPrincipal = new Map<string, GraphGrant[]>();
-  private readonly writersByPrincipal = new Map<string, GraphGrantWriter[]>();
-  private readonly writerByKey: ReadonlyMap<string, GraphGrantWriter>;
+  private writersByPrincipal?: Map<string, GraphGrantWriter[]>;
+  private writerByKey?: ReadonlyMap<string, GraphGrantWriter>;
   private readonly roleSets = new Map<string, RoleSetPermissions>();
   private readonly memos = new Map<string, Map<string, unknown>>();
 
@@ -57,17 +57,10 @@ export class GraphIndex {
     this.principalByKey = new Map(graph.principals.map((p) => [p.key, p]));
     this.roleByKey = new Map(graph.roles.map((r) => [r.key, r]));
     this.divisionByKey = new Map(graph.divisions.map((d) => [d.key, d]));
-    this.resourceByAddress = new Map(graph.resources.map((r) => [r.address, r]));
-    this.writerByKey = new Map(graph.grantWriters.map((w) => [w.key, w]));
     for (const g of graph.grants) {
       const list = this.grantsByPrincipal.get(g.principal);
       if (list) list.push(g);
       else this.grantsByPrincipal.set(g.principal, [g]);
-    }
-    for (const w of graph.grantWriters) {
-      const list = this.writersByPrincipal.get(w.principal);
-      if (list) list.push(w);
-      else this.writersByPrincipal.set(w.principal, [w]);
     }
   }
 
@@ -100,13 +93,22 @@ export class GraphIndex {
     return this.divisionByKey.get(key);
   }
 
-  /** The resource at a Terraform address. */
-  public resource(address: string): GraphResource | undefined {
-    return this.resourceByAddress.get(address);
+  /** The provenance of the node (principal, role, division or grant writer) at a Terraform address. */
+  public provenanceOf(address: string): Provenance | undefined {
+    if (!this.provenanceByAddress) {
+      const m = new Map<string, Provenance>();
+      const g = this.graph;
+      for (const list of [g.divisions, g.roles, g.grantWriters, g.principals] as const) {
+        for (const n of list) if (n.provenance?.address) m.set(n.provenance.address, n.provenance);
+      }
+      this.provenanceByAddress = m;
+    }
+    return this.provenanceByAddress.get(address);
   }
 
   /** The grant writer with this key. */
   public writer(key: string): GraphGrantWriter | undefined {
+    this.writerByKey ??= new Map(this.graph.grantWriters.map((w) => [w.key, w]));
     return this.writerByKey.get(key);
   }
 
@@ -117,6 +119,15 @@ export class GraphIndex {
 
   /** The resources that write the principal's grants, by key. */
   public writersOf(principal: string): readonly GraphGrantWriter[] {
+    if (!this.writersByPrincipal) {
+      const by = new Map<string, GraphGrantWriter[]>();
+      for (const w of this.graph.grantWriters) {
+        const list = by.get(w.principal);
+        if (list) list.push(w);
+        else by.set(w.principal, [w]);
+      }
+      this.writersByPrincipal = by;
+    }
     return this.writersByPrincipal.get(principal) ?? NO_WRITERS;
   }
 

@@ -163,14 +163,12 @@ export interface GraphGrantWriter {
   readonly provenance?: Provenance;
 }
 
-/** A resource or data source in the input, for what the deploying client needs and for locations. */
-export interface GraphResource {
-  /** Terraform address. */
-  readonly address: string;
+/** How many resources (or data sources) of one type the input has: what the deploying client needs. */
+export interface GraphResourceType {
   readonly mode: 'managed' | 'data';
   /** Resource or data source type, e.g. `genesyscloud_auth_role`. */
   readonly type: string;
-  readonly provenance?: Provenance;
+  readonly count: number;
 }
 
 /** What our constructs meant for a principal. */
@@ -263,7 +261,8 @@ export interface AccessGraph {
   readonly principals: readonly GraphPrincipal[];
   readonly grants: readonly GraphGrant[];
   readonly grantWriters: readonly GraphGrantWriter[];
-  readonly resources: readonly GraphResource[];
+  /** Resource and data source types with their counts, by mode then type. */
+  readonly resourceTypes: readonly GraphResourceType[];
   readonly intent?: AccessIntent;
   readonly org?: OrgFacts;
 }

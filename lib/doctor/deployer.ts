@@ -238,10 +238,8 @@ export function deployerRequirements(stack: LoadedStack): DeployerRequirements {
     ['resource', 'managed'],
     ['data', 'data'],
   ] as const) {
-    const counts = new Map<string, number>();
-    for (const r of stack.graph.resources) if (r.mode === mode) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
-    for (const type of [...counts.keys()].sort(cmp)) {
-      const r = typeRequirements(type, kind, counts.get(type)!, stack.graph);
+    for (const { type, count } of stack.graph.resourceTypes.filter((t) => t.mode === mode)) {
+      const r = typeRequirements(type, kind, count, stack.graph);
       if (r) types.push(r);
       else unknownTypes.push(kind === 'data' ? `data.${type}` : type);
     }

@@ -189,7 +189,7 @@ function principalReport(
     userContext,
     ...(access.inert && !userContext ? { holdsNothing: access.inert } : {}),
     ...(p.grantsComplete ? {} : { grantsIncomplete: p.grantsIncompleteReason ?? 'not known' }),
-    divisions: divisionGrants(graph, divisions),
+    divisions: divisionGrants(divisions),
     allDivisionsReasons: meta?.allDivisionsReasons.length ? [...meta.allDivisionsReasons].sort(cmp) : NONE,
     permissions: access.all.all.list,
     capabilities: {
@@ -203,34 +203,32 @@ function principalReport(
 }
 
 /** The report's divisions, shared by principals with the same grants (the model is immutable). */
-function divisionGrants(graph: AccessGraph, divisions: readonly DivisionAccess[]): readonly DivisionGrantReport[] {
+function divisionGrants(divisions: readonly DivisionAccess[]): readonly DivisionGrantReport[] {
   if (divisions.length === 0) return NONE_DIVISIONS;
-  const memo = GraphIndex.of(graph).memo<readonly DivisionGrantReport[]>('report-divisions');
-  const key = divisions
-    .map((d) => `${d.key}\u0001${d.kind}\u0001${d.roles.map((r) => r.key).join('\u0001')}`)
-    .join('\u0002');
-  let out = memo.get(key);
+  // Principals with the same grants share one divisions list (principalAccess), so the list is the memo key.
+  let out = grantsByDivisions.get(divisions);
   if (!out) {
     out = divisions.map((d) => ({ label: d.label, kind: d.kind, key: d.key, roles: d.roles.map((r) => r.key) }));
-    memo.set(key, out);
+    grantsByDivisions.set(divisions, out);
   }
   return out;
 }
 
 const NONE_DIVISIONS: readonly DivisionGrantReport[] = Object.freeze([]);
+const grantsByDivisions = new WeakMap<readonly DivisionAccess[], readonly DivisionGrantReport[]>();
 
-/** What a principal's divisions add up to, memoised by their permission sets. */
-function accessSummary(
-  graph: AccessGraph,
-  divisions: readonly DivisionAccess[],
-): { unlocked: Unlocked; capabilities: readonly string[] } {
-  const memo = GraphIndex.of(graph).memo<{ unlocked: Unlocked; capabilities: readonly string[] }>('report-access');
-  const key = divisions.map((d) => d.effective.all.key).join('\u0001');
-  let hit = memo.get(key);
+type Summary = { unlocked: Unlocked; capabilities: readonly string[] };
+const summaries = new WeakMap<AccessGraph, WeakMap<readonly DivisionAccess[], Summary>>();
+
+/** What a principal's divisions add up to, memoised per graph by the shared divisions list. */
+function accessSummary(graph: AccessGraph, divisions: readonly DivisionAccess[]): Summary {
+  let byDivisions = summaries.get(graph);
+  if (!byDivisions) summaries.set(graph, (byDivisions = new WeakMap()));
+  let hit = byDivisions.get(divisions);
   if (!hit) {
     const effective: PermissionSet[] = divisions.map((d) => d.effective.all);
     hit = { unlocked: unlockedUnion(graph, effective), capabilities: heldCapabilitiesIn(graph, effective) };
-    memo.set(key, hit);
+    byDivisions.set(divisions, hit);
   }
   return hit;
 }

@@ -102,7 +102,7 @@ function covers(s: PlacedSuppression, path: string | undefined, stackPath: strin
 
 /** The construct path the input recorded for a resource, if any. */
 export function constructPathOf(graph: AccessGraph, address: string): string | undefined {
-  return GraphIndex.of(graph).resource(address)?.provenance?.constructPath;
+  return GraphIndex.of(graph).provenanceOf(address)?.constructPath;
 }
 
 function isGraph(x: unknown): x is AccessGraph {

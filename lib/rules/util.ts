@@ -7,9 +7,24 @@ export function managedRoles(ctx: RuleContext): GraphRole[] {
   return ctx.graph.roles.filter((r) => r.origin === 'managed');
 }
 
-/** OAuth clients defined in the input. */
+/** OAuth clients in the input (computed once per graph). */
 export function oauthClients(ctx: RuleContext): GraphPrincipal[] {
-  return ctx.graph.principals.filter((p) => p.kind === 'oauth-client');
+  const memo = ctx.index.memo<GraphPrincipal[]>('rules');
+  let hit = memo.get('oauth-clients');
+  if (!hit) memo.set('oauth-clients', (hit = ctx.graph.principals.filter((p) => p.kind === 'oauth-client')));
+  return hit;
+}
+
+/** The grants matching `keep`, by principal, in principal order (one pass over the grants). */
+export function grantsBy(ctx: RuleContext, keep: (g: GraphGrant) => boolean): Array<[GraphPrincipal, GraphGrant[]]> {
+  const by = new Map<string, GraphGrant[]>();
+  for (const g of ctx.graph.grants) {
+    if (!keep(g)) continue;
+    const list = by.get(g.principal);
+    if (list) list.push(g);
+    else by.set(g.principal, [g]);
+  }
+  return ctx.graph.principals.filter((p) => by.has(p.key)).map((p) => [p, by.get(p.key)!]);
 }
 
 /** The policy of a role as `domain:entity:action` strings, wildcards kept. */

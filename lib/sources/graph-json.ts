@@ -9,7 +9,7 @@ import { AccessValidationError } from '../errors';
 /** Where the JSON Schema of the graph is, relative to the package root. */
 export const ACCESS_GRAPH_SCHEMA_PATH = 'schema/access-graph.schema.json';
 
-const LISTS = ['divisions', 'roles', 'principals', 'grants', 'grantWriters', 'resources'] as const;
+const LISTS = ['divisions', 'roles', 'principals', 'grants', 'grantWriters', 'resourceTypes'] as const;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,5 +1,5 @@
 import { ALL_DIVISIONS_KEY } from '../../access/divisions';
-import { rolesOf } from '../util';
+import { grantsBy, rolesOf } from '../util';
 import type { Rule } from '../types';
 
 /** GCA-DIV2: `*` (all divisions) granted without Division.all({ reason }). */
@@ -14,9 +14,7 @@ export const allDivisionsWithoutReason: Rule = {
   fix: 'Use Division.all({ reason: "..." }) (the reason is recorded for review), or grant the specific divisions.',
   suppressible: true,
   check: (ctx) =>
-    ctx.graph.principals.flatMap((p) => {
-      const all = ctx.index.grantsOf(p.key).filter((g) => g.division === ALL_DIVISIONS_KEY);
-      if (!all.length) return [];
+    grantsBy(ctx, (g) => g.division === ALL_DIVISIONS_KEY).flatMap(([p, all]) => {
       if (ctx.graph.intent?.principals[p.key]?.allDivisionsReasons.length) return [];
       return rolesOf(ctx, all).map(({ name: role, writer }) => ({
         address: writer,

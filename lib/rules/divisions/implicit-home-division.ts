@@ -1,4 +1,4 @@
-import { rolesOf } from '../util';
+import { grantsBy, rolesOf } from '../util';
 import type { Rule } from '../types';
 
 /** GCA-DIV1: a role grant without a division (the provider silently uses home). */
@@ -13,9 +13,7 @@ export const implicitHomeDivision: Rule = {
   fix: 'Name the division: Division.fromName(this, "chicago", "Chicago"), Division.home(this), or Division.all({ reason }).',
   suppressible: true,
   check: (ctx) =>
-    ctx.graph.principals.flatMap((p) => {
-      const implicit = ctx.index.grantsOf(p.key).filter((g) => g.implicitHome);
-      if (!implicit.length) return [];
+    grantsBy(ctx, (g) => g.implicitHome === true).flatMap(([p, implicit]) => {
       return rolesOf(ctx, implicit).map(({ name: role, writer }) => ({
         address: writer,
         finding: role,

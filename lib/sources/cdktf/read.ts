@@ -16,7 +16,7 @@ import {
   type GraphGrantWriter,
   type GraphPolicy,
   type GraphPrincipal,
-  type GraphResource,
+  type GraphResourceType,
   type GraphRole,
   type PrincipalKind,
   type Provenance,
@@ -48,8 +48,20 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+const NO_SCOPES: readonly string[] = Object.freeze([]);
+const NO_BLOCKS: { blocks: Json[]; unresolved: boolean } = Object.freeze({ blocks: [], unresolved: false });
+const UNRESOLVED_BLOCKS: { blocks: Json[]; unresolved: boolean } = Object.freeze({ blocks: [], unresolved: true });
+const NO_STRINGS: { values: string[]; unresolved: boolean } = Object.freeze({ values: [], unresolved: false });
+const UNRESOLVED_STRINGS: { values: string[]; unresolved: boolean } = Object.freeze({ values: [], unresolved: true });
+
+function escapePointer(p: string): string {
+  return p.includes('~') || p.includes('/') ? p.replace(/~/g, '~0').replace(/\//g, '~1') : p;
+}
+
 function pointerOf(...parts: readonly (string | number)[]): string {
-  return '/' + parts.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+  let out = '';
+  for (const p of parts) out += `/${escapePointer(String(p))}`;
+  return out;
 }
 
 function isUnresolved(v: string): boolean {
@@ -70,7 +82,7 @@ class CdktfReader {
   private readonly principals = new Map<string, GraphPrincipal>();
   private readonly grants: GraphGrant[] = [];
   private readonly writers: GraphGrantWriter[] = [];
-  private readonly resources: GraphResource[] = [];
+  private readonly resourceTypes: GraphResourceType[] = [];
   private readonly roleByRef = new Map<string, string>();
   private readonly divisionByRef = new Map<string, GraphDivision>();
   private readonly name: string;
@@ -99,11 +111,8 @@ class CdktfReader {
     const s = this.doc[kind] as Json | undefined;
     const t = s?.[type];
     if (t === undefined) return [];
-    if (!isObject(t)) this.fail(pointerOf(kind, type), 'must be an object of named instances');
-    return Object.entries(t).map(([name, body]) => {
-      if (!isObject(body)) this.fail(pointerOf(kind, type, name), 'must be an object');
-      return [name, body];
-    });
+    // graph() checked every instance is an object before anything reads a section.
+    return Object.entries(t as Json) as Array<[string, Json]>;
   }
 
   private body(kind: 'resource' | 'data', type: string, name: string): Json | undefined {
@@ -112,16 +121,17 @@ class CdktfReader {
     return isObject(b) ? b : undefined;
   }
 
+  /**
+   * The provenance of a resource or data source: its address and construct path. The JSON pointer is
+   * `/resource/<type>/<name>` (or `/data/...`), derived from the address; the file is the graph's source.
+   */
   private provenance(kind: 'resource' | 'data', type: string, name: string, body: Json | undefined): Provenance {
-    const address = `${kind === 'data' ? 'data.' : ''}${type}.${name}`;
-    const meta = body && isObject(body['//']) && isObject(body['//'].metadata) ? body['//'].metadata : undefined;
-    const path = str(meta?.path);
-    return {
-      address,
-      ...(path ? { constructPath: path } : {}),
-      ...(this.options.file ? { file: this.options.file } : {}),
-      pointer: pointerOf(kind, type, name),
-    };
+    const address = kind === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
+    const tag = body?.['//'];
+    const meta = tag !== undefined && isObject(tag) && isObject(tag.metadata) ? tag.metadata : undefined;
+    const path = meta ? str(meta.path) : undefined;
+    // One object shape per case (no spread), which keeps large inputs fast.
+    return path !== undefined ? { address, constructPath: path } : { address };
   }
 
   /** A string attribute, or a one-line error naming it when it has another type. */
@@ -131,35 +141,38 @@ class CdktfReader {
     return v;
   }
 
-  private stringList(v: unknown, pointer: string): { values: string[]; unresolved: boolean } {
-    if (v === undefined || v === null) return { values: [], unresolved: false };
+  private stringList(v: unknown, pointer: string | (() => string)): { values: string[]; unresolved: boolean } {
+    const at = (): string => (typeof pointer === 'string' ? pointer : pointer());
+    if (v === undefined || v === null) return NO_STRINGS;
     if (typeof v === 'string') {
-      if (isUnresolved(v)) return { values: [], unresolved: true };
-      this.fail(pointer, `must be a list of strings, not a string`);
+      if (isUnresolved(v)) return UNRESOLVED_STRINGS;
+      this.fail(at(), `must be a list of strings, not a string`);
     }
-    if (!Array.isArray(v)) this.fail(pointer, `must be a list of strings, not ${describe(v)}`);
-    return {
-      values: v.map((x, i) => {
-        if (typeof x !== 'string') this.fail(`${pointer}/${i}`, `must be a string, not ${describe(x)}`);
-        return x;
-      }),
-      unresolved: false,
-    };
+    if (!Array.isArray(v)) this.fail(at(), `must be a list of strings, not ${describe(v)}`);
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x !== 'string') this.fail(`${at()}/${i}`, `must be a string, not ${describe(x)}`);
+    }
+    return { values: v as string[], unresolved: false };
   }
 
   /** A list of blocks; `unresolved` when the list is an expression. */
   private blocks(v: unknown, pointer: string): { blocks: Array<[Json, string]>; unresolved: boolean } {
-    if (v === undefined || v === null) return { blocks: [], unresolved: false };
-    if (typeof v === 'string' && isUnresolved(v)) return { blocks: [], unresolved: true };
+    const { blocks, unresolved } = this.blockList(v, () => pointer);
+    return { blocks: blocks.map((b, i) => [b, Array.isArray(v) ? `${pointer}/${i}` : pointer]), unresolved };
+  }
+
+  /** {@link blocks} without pointers: the pointer is made only for an error (large inputs stay fast). */
+  private blockList(v: unknown, pointer: () => string): { blocks: Json[]; unresolved: boolean } {
+    if (v === undefined || v === null) return NO_BLOCKS;
+    if (typeof v === 'string' && isUnresolved(v)) return UNRESOLVED_BLOCKS;
     const list = Array.isArray(v) ? v : [v];
-    return {
-      blocks: list.map((b, i) => {
-        const p = Array.isArray(v) ? `${pointer}/${i}` : pointer;
-        if (!isObject(b)) this.fail(p, `must be an object, not ${describe(b)}`);
-        return [b, p] as [Json, string];
-      }),
-      unresolved: false,
-    };
+    for (let i = 0; i < list.length; i++) {
+      const b: unknown = list[i];
+      if (!isObject(b))
+        this.fail(Array.isArray(v) ? `${pointer()}/${i}` : pointer(), `must be an object, not ${describe(b)}`);
+    }
+    return { blocks: list as Json[], unresolved: false };
   }
 
   private dynamicOf(body: Json, block: string, pointer: string): string | undefined {
@@ -174,15 +187,16 @@ class CdktfReader {
   graph(): AccessGraph {
     for (const kind of ['resource', 'data'] as const) {
       const s = this.doc[kind] as Json | undefined;
-      for (const type of Object.keys(s ?? {})) {
-        for (const [name, body] of this.section(kind, type)) {
-          this.resources.push({
-            address: `${kind === 'data' ? 'data.' : ''}${type}.${name}`,
-            mode: kind === 'data' ? 'data' : 'managed',
-            type,
-            provenance: this.provenance(kind, type, name, body),
-          });
+      const mode = kind === 'data' ? 'data' : 'managed';
+      for (const type in s) {
+        const t = s[type];
+        if (!isObject(t)) this.fail(pointerOf(kind, type), 'must be an object of named instances');
+        let count = 0;
+        for (const name in t) {
+          if (!isObject(t[name])) this.fail(pointerOf(kind, type, name), 'must be an object');
+          count++;
         }
+        this.resourceTypes.push({ mode, type, count });
       }
     }
     for (const [name, body] of this.section('resource', 'genesyscloud_auth_role')) this.readRole(name, body);
@@ -199,7 +213,7 @@ class CdktfReader {
       principals: byKey(this.principals),
       grants: this.grants,
       grantWriters: this.writers.sort((a, b) => cmp(a.key, b.key)),
-      resources: this.resources.sort((a, b) => cmp(a.address, b.address)),
+      resourceTypes: this.resourceTypes.sort((a, b) => cmp(a.mode, b.mode) || cmp(a.type, b.type)),
       ...(intent ? { intent } : {}),
     };
   }
@@ -443,10 +457,14 @@ class CdktfReader {
     ] as const) {
       for (const [name, body] of this.section('resource', type)) {
         const writer = `${type}.${name}`;
-        const base = pointerOf('resource', type, name);
-        const subject = this.subject(kind, this.optString(body[subjectKey], `${base}/${subjectKey}`) ?? '');
-        const { blocks, unresolved } = this.blocks(body.roles, `${base}/roles`);
-        const dynamic = this.dynamicOf(body, 'roles', base);
+        const base = (): string => pointerOf('resource', type, name);
+        const ref = body[subjectKey];
+        const subject = this.subject(
+          kind,
+          typeof ref === 'string' ? ref : (this.optString(ref, `${base()}/${subjectKey}`) ?? ''),
+        );
+        const { blocks, unresolved } = this.blockList(body.roles, () => `${base()}/roles`);
+        const dynamic = body.dynamic === undefined ? undefined : this.dynamicOf(body, 'roles', base());
         if (unresolved || dynamic) {
           this.principals.set(subject.key, {
             ...subject,
@@ -466,28 +484,30 @@ class CdktfReader {
           roleEntries: dynamic ? Math.max(1, blocks.length) : blocks.length,
           provenance: this.provenance('resource', type, name, body),
         });
-        for (const [r, ptr] of blocks) {
-          const role = this.role(this.optString(r.role_id, `${ptr}/role_id`) ?? '');
-          const ids = this.stringList(r.division_ids, `${ptr}/division_ids`);
+        for (let b = 0; b < blocks.length; b++) {
+          const r = blocks[b];
+          const ptr = (): string => `${base()}/roles${Array.isArray(body.roles) ? `/${b}` : ''}`;
+          const rid = r.role_id;
+          const role = this.role(typeof rid === 'string' ? rid : (this.optString(rid, `${ptr()}/role_id`) ?? ''));
+          const ids = this.stringList(r.division_ids, () => `${ptr()}/division_ids`);
           if (ids.unresolved) {
-            const d = this.division(`\${${writer}.roles.division_ids}`, `${ptr}/division_ids`);
+            const d = this.division(`\${${writer}.roles.division_ids}`, '');
             this.grants.push({ principal: subject.key, role, division: d.key, writer });
             continue;
           }
           if (ids.values.length === 0) {
-            const d = this.division(undefined, `${ptr}/division_ids`);
+            const d = this.division(undefined, '');
             this.grants.push({ principal: subject.key, role, division: d.key, implicitHome: true, writer });
           }
-          ids.values.forEach((v, i) => {
-            const d = this.division(v, `${ptr}/division_ids/${i}`);
-            this.grants.push({
-              principal: subject.key,
-              role,
-              division: d.key,
-              ...(d.implicitHome ? { implicitHome: true } : {}),
-              writer,
-            });
-          });
+          for (const v of ids.values) {
+            // A list entry is a string (checked above); only "" means the implicit home.
+            const d = this.division(v, '');
+            this.grants.push(
+              d.implicitHome
+                ? { principal: subject.key, role, division: d.key, implicitHome: true, writer }
+                : { principal: subject.key, role, division: d.key, writer },
+            );
+          }
         }
       }
     }
@@ -518,27 +538,28 @@ class CdktfReader {
     if (hit) return hit;
     const parts = address.split('.');
     const isData = parts[0] === 'data';
-    const [type, name] = isData ? [parts[1], parts[2]] : [parts[0], parts[1]];
+    const type = isData ? parts[1] : parts[0];
+    const name = isData ? parts[2] : parts[1];
     const body = this.body(isData ? 'data' : 'resource', type, name);
-    const base = pointerOf(isData ? 'data' : 'resource', type, name);
+    const base = (): string => pointerOf(isData ? 'data' : 'resource', type, name);
     let rolesEnabled: boolean | string | undefined;
     if (kind === 'group' && body && body.roles_enabled !== undefined && body.roles_enabled !== null) {
       const v = body.roles_enabled;
       if (v === true || v === 'true') rolesEnabled = true;
       else if (v === false || v === 'false') rolesEnabled = false;
       else if (typeof v === 'string' && isUnresolved(v)) rolesEnabled = v;
-      else this.fail(`${base}/roles_enabled`, `must be a boolean, not ${describe(v)}`);
+      else this.fail(`${base()}/roles_enabled`, `must be a boolean, not ${describe(v)}`);
     }
-    return this.addPrincipal({
+    const p: GraphPrincipal = {
       key: address,
       kind,
       name: str(body?.name) ?? str(body?.email) ?? address,
       defined: !isData && body !== undefined,
-      scopes: [],
-      ...(rolesEnabled !== undefined ? { rolesEnabled } : {}),
+      scopes: NO_SCOPES,
       grantsComplete: true,
       provenance: this.provenance(isData ? 'data' : 'resource', type, name, body),
-    });
+    };
+    return this.addPrincipal(rolesEnabled !== undefined ? { ...p, rolesEnabled } : p);
   }
 }
 
