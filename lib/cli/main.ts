@@ -12,7 +12,7 @@ import { AccessValidationError, didYouMean, oneLine } from '../errors';
 import { nearest } from '../review/suggest';
 import { packageRoot } from '../util/package-root';
 import { type FlagSpec, parseArgs, UsageError } from './args';
-import { type Command, COMMANDS, EXIT, type Io } from './commands';
+import { type Command, COMMANDS, EXIT, type Io } from './commands/index';
 
 export type { Io };
 export { EXIT };

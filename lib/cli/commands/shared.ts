@@ -1,0 +1,56 @@
+/**
+ * What every command shares: the output streams, exit codes, the command shape, common flags and reading the
+ * inputs. One file per command beside this one; lib/cli/main.ts dispatches. No cdktf import.
+ */
+import { AccessValidationError } from '../../errors';
+import { type LoadedStack, loadInputs } from '../../sources';
+import { type FlagSpec, flag, type ParsedArgs, UsageError } from '../args';
+
+/** Where output goes. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Directory relative paths are resolved against. */
+  readonly cwd: string;
+}
+
+/** Exit codes. */
+export const EXIT = { ok: 0, findings: 1, usage: 2, unknown: 3 } as const;
+
+/** A command. */
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: readonly string[];
+  readonly flags: readonly FlagSpec[];
+  /** Paragraphs after the flags in --help. */
+  readonly description: string;
+  /** Exit codes in --help. */
+  readonly exits: readonly string[];
+  readonly examples: readonly string[];
+  run(args: ParsedArgs, io: Io): number;
+}
+
+export const FORMAT: FlagSpec = {
+  name: 'format',
+  value: '<markdown|json>',
+  choices: ['markdown', 'json'],
+  description: 'output format (default: markdown, sized for a PR comment; json is compact, for programs)',
+};
+export const HELP: FlagSpec = { name: 'help', short: 'h', description: 'show this help' };
+
+export const INPUT = '<cdk.tf.json | cdktf.out dir | stack dir>';
+
+export function format(args: ParsedArgs): 'markdown' | 'json' {
+  return (flag(args, 'format') as 'markdown' | 'json' | undefined) ?? 'markdown';
+}
+
+/** The stacks of every positional input; a stack name given twice is an error. */
+export function inputs(args: ParsedArgs, command: string, io: Io): LoadedStack[] {
+  if (args.positionals.length === 0) throw new UsageError(`missing input: ${INPUT}`, command);
+  const stacks = args.positionals.flatMap((p) => loadInputs(p, { cwd: io.cwd }));
+  const names = stacks.map((s) => s.name);
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup !== undefined) throw new AccessValidationError(`two inputs have a stack named "${dup}": give each once`);
+  return stacks;
+}
