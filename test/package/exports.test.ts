@@ -74,11 +74,31 @@ describe('the published package', () => {
       'data/capabilities.json',
       'data/genesyscloud/provider-schema.json',
       'data/genesyscloud/resource-api-usage.json',
+      'data/user-specific-apis.json',
+      'schema/access-graph.schema.json',
     );
     const missing = targets.map((t) => path.normalize(t)).filter((t) => !files.has(t));
     expect(missing).toEqual([]);
     expect(
       fs.readFileSync(path.join(ROOT, pkg.bin['genesys-access']), 'utf8').startsWith('#!/usr/bin/env node\n'),
+    ).toBe(true);
+  });
+
+  test('the root exports the graph, the evaluator and the readers, and no parser internals or caches', () => {
+    const out = node(`
+      const m = require('cdktf-genesyscloud-access');
+      const has = (k) => typeof m[k] !== 'undefined';
+      console.log(JSON.stringify({
+        public: ['evaluate', 'whoCan', 'readCdktf', 'readGraph', 'principalAccess', 'Capabilities', 'Catalog',
+          'AccessRole', 'AccessRules', 'REASON_CODES', 'ACCESS_GRAPH_VERSION', 'ACCESS_GRAPH_SCHEMA_PATH'].filter((k) => !has(k)),
+        internal: ['AccessPlan', 'PlanIndex', 'GraphIndex', 'runRules', 'checkOperation', 'meets', 'CdktfReader',
+          'readIntent', 'unlocked', 'loadStacks'].filter(has),
+      }));`);
+    expect(JSON.parse(out)).toEqual({ public: [], internal: [] });
+    expect(
+      fs.existsSync(
+        path.join(ROOT, node(`console.log(require('cdktf-genesyscloud-access').ACCESS_GRAPH_SCHEMA_PATH)`)),
+      ),
     ).toBe(true);
   });
 
