@@ -20,8 +20,10 @@ export interface Provenance {
   readonly genesysId?: string;
   /** The file the node was read from, as the user named it. */
   readonly file?: string;
-  /** JSON pointer of the node inside that file. */
+  /** JSON pointer of the node inside that file (JSON forms; for cdk.tf.json it follows from the address). */
   readonly pointer?: string;
+  /** The 1-based line of the block in that file (HCL). */
+  readonly line?: number;
 }
 
 /**

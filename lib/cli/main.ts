@@ -132,7 +132,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(commandHelp(command));
       return EXIT.ok;
     }
-    return command.run(args, io);
+    return await command.run(args, io);
   } catch (e) {
     if (e instanceof UsageError) return fail(io, e.message, e.command ?? command?.name);
     if (AccessValidationError.isAccessValidationError(e)) {

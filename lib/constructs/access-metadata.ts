@@ -12,7 +12,7 @@ type Entry = {
 
 const ID = 'genesyscloud_access';
 
-/** What the recorder writes; lib/sources/cdktf/intent.ts reads it back (and checks `version`). */
+/** What the recorder writes; lib/sources/terraform/intent.ts reads it back (and checks `version`). */
 interface AccessMetadata {
   readonly version: number;
   readonly principals: Record<string, Entry>;

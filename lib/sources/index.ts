@@ -26,7 +26,7 @@ export interface InputFormat {
   /** What it reads, for help and errors. */
   readonly description: string;
   /** Reads `input` (a path as the user gave it); throws one line when it is not this format. */
-  load(input: string, cwd: string): LoadedStack[];
+  load(input: string, cwd: string): LoadedStack[] | Promise<LoadedStack[]>;
   /** True when `input` looks like this format (cheap: no full parse beyond what load would do). */
   detect(input: string, cwd: string): boolean;
 }
@@ -42,7 +42,7 @@ const CDKTF: InputFormat = {
 export const INPUT_FORMATS: readonly InputFormat[] = [CDKTF];
 
 /** Reads one input into graphs: one per stack or configuration. */
-export function loadInputs(input: string, options: LoadOptions = {}): LoadedStack[] {
+export async function loadInputs(input: string, options: LoadOptions = {}): Promise<LoadedStack[]> {
   const cwd = options.cwd ?? process.cwd();
   if (options.format !== undefined) {
     const f = INPUT_FORMATS.find((x) => x.name === options.format);

@@ -216,7 +216,7 @@ describe('manners', () => {
     [
       'an unknown flag',
       ['report', 'examples', '--fromat', 'json'],
-      'unknown flag "--fromat" for "genesys-access report". Did you mean "--format"?',
+      'unknown flag "--fromat" for "genesys-access report". Did you mean "--format" or "--input-format"?',
     ],
     ['an unknown command', ['reprot', 'examples'], 'unknown command "reprot". Did you mean "report"?'],
     [

@@ -4,7 +4,7 @@ import { renderJson } from '../../review/render-json';
 import { renderDiffMarkdown } from '../../review/render-markdown';
 import { loadInputs } from '../../sources';
 import { flag, UsageError } from '../args';
-import { type Command, EXIT, FORMAT, format, HELP } from './shared';
+import { type Command, EXIT, FORMAT, format, HELP, INPUT_FLAGS, inputOptions } from './shared';
 
 export const diff: Command = {
   name: 'diff',
@@ -13,6 +13,7 @@ export const diff: Command = {
   flags: [
     { name: 'base', value: '<cdk.tf.json | cdktf.out dir>', description: 'the synthesis before the change' },
     { name: 'head', value: '<cdk.tf.json | cdktf.out dir>', description: 'the synthesis after the change' },
+    ...INPUT_FLAGS,
     FORMAT,
     {
       name: 'fail-on',
@@ -38,7 +39,7 @@ export const diff: Command = {
     'genesys-access diff --base base/cdktf.out --head head/cdktf.out',
     'genesys-access diff --base old.json --head new.json --format json --fail-on broadening',
   ],
-  run(args, io) {
+  async run(args, io) {
     if (args.positionals.length) {
       throw new UsageError(`unexpected argument "${args.positionals[0]}": use --base <old> --head <new>`, 'diff');
     }
@@ -47,7 +48,8 @@ export const diff: Command = {
     if (base === undefined || head === undefined) {
       throw new UsageError(`missing ${base === undefined ? '--base <old>' : '--head <new>'}`, 'diff');
     }
-    const model = buildDiff(loadInputs(base, { cwd: io.cwd }), loadInputs(head, { cwd: io.cwd }));
+    const options = { cwd: io.cwd, ...inputOptions(args) };
+    const model = buildDiff(await loadInputs(base, options), await loadInputs(head, options));
     io.stdout(format(args) === 'json' ? renderJson(model) : renderDiffMarkdown(model));
     return flag(args, 'fail-on') === 'broadening' && diffBroadens(model) ? EXIT.findings : EXIT.ok;
   },

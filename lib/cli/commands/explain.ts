@@ -10,7 +10,7 @@ import {
 import { renderJson } from '../../review/render-json';
 import { loadInputs } from '../../sources';
 import { flag, UsageError } from '../args';
-import { type Command, EXIT, FORMAT, format, HELP } from './shared';
+import { type Command, EXIT, FORMAT, format, HELP, INPUT_FLAGS, inputOptions } from './shared';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const PERMISSION = /^[^\s/:]+:[^\s/:]+:[^\s/:]+$/;
@@ -35,6 +35,7 @@ export const explain: Command = {
       name: 'scopes-enforced',
       description: 'the org enforces OAuth scopes (Genesys Cloud orgs do not by default): a missing scope is a 403',
     },
+    ...INPUT_FLAGS,
     FORMAT,
     HELP,
   ],
@@ -57,7 +58,7 @@ export const explain: Command = {
     'genesys-access explain GET /api/v2/conversations/abc/recordings --plan cdktf.out --principal qa --division Chicago',
     'genesys-access explain POST /api/v2/wfm/schedules/{scheduleId}/publish',
   ],
-  run(args, io) {
+  async run(args, io) {
     const pos = args.positionals;
     const planPath = flag(args, 'plan');
     for (const needsPlan of ['principal', 'division', 'stack', 'scopes-enforced']) {
@@ -96,7 +97,8 @@ export const explain: Command = {
       io.stdout(format(args) === 'json' ? renderJson(op) : renderUnknownOperationMarkdown(op));
       throw new AccessValidationError(op.error);
     }
-    const stacks = planPath !== undefined ? loadInputs(planPath, { cwd: io.cwd }) : undefined;
+    const stacks =
+      planPath !== undefined ? await loadInputs(planPath, { cwd: io.cwd, ...inputOptions(args) }) : undefined;
     const model = explainOperation(query, op, {
       stacks,
       principal: flag(args, 'principal'),

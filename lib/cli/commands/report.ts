@@ -2,13 +2,13 @@
 import { renderJson } from '../../review/render-json';
 import { renderReportMarkdown } from '../../review/render-markdown';
 import { buildReport, reportFails } from '../../review/report';
-import { type Command, EXIT, FORMAT, format, HELP, INPUT, inputs } from './shared';
+import { type Command, EXIT, FORMAT, format, HELP, INPUT, INPUT_FLAGS, inputs } from './shared';
 
 export const report: Command = {
   name: 'report',
   summary: 'who can do what: per principal roles, divisions, permissions, capabilities, operations, findings',
   usage: [`genesys-access report ${INPUT}... [--format markdown|json]`],
-  flags: [FORMAT, HELP],
+  flags: [...INPUT_FLAGS, FORMAT, HELP],
   description: [
     'For every OAuth client, user and group in the synthesized plan: its grant type, roles, divisions (names where',
     'known; home, implicit home and all divisions called out, with the recorded reason), permissions, the',
@@ -17,8 +17,8 @@ export const report: Command = {
   ].join('\n'),
   exits: ['0  no unsuppressed error findings', '1  unsuppressed error findings', '2  usage or input error'],
   examples: ['genesys-access report cdktf.out', 'genesys-access report cdktf.out/stacks/qa/cdk.tf.json --format json'],
-  run(args, io) {
-    const model = buildReport(inputs(args, 'report', io));
+  async run(args, io) {
+    const model = buildReport(await inputs(args, 'report', io));
     io.stdout(format(args) === 'json' ? renderJson(model) : renderReportMarkdown(model));
     return reportFails(model) ? EXIT.findings : EXIT.ok;
   },

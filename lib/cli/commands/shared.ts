@@ -3,7 +3,7 @@
  * inputs. One file per command beside this one; lib/cli/main.ts dispatches. No cdktf import.
  */
 import { AccessValidationError } from '../../errors';
-import { type LoadedStack, loadInputs } from '../../sources';
+import { INPUT_FORMATS, type LoadedStack, loadInputs } from '../../sources';
 import { type FlagSpec, flag, type ParsedArgs, UsageError } from '../args';
 
 /** Where output goes. */
@@ -28,7 +28,7 @@ export interface Command {
   /** Exit codes in --help. */
   readonly exits: readonly string[];
   readonly examples: readonly string[];
-  run(args: ParsedArgs, io: Io): number;
+  run(args: ParsedArgs, io: Io): number | Promise<number>;
 }
 
 export const FORMAT: FlagSpec = {
@@ -41,14 +41,30 @@ export const HELP: FlagSpec = { name: 'help', short: 'h', description: 'show thi
 
 export const INPUT = '<cdk.tf.json | cdktf.out dir | stack dir>';
 
+/** The flags every command that reads inputs takes. */
+export const INPUT_FLAGS: readonly FlagSpec[] = [
+  {
+    name: 'input-format',
+    value: '<name>',
+    description: `the input format, when detection by content is not wanted (${INPUT_FORMATS.map((f) => f.name).join(', ')})`,
+  },
+];
+
+/** The input options the flags give. */
+export function inputOptions(args: ParsedArgs): { format?: string } {
+  const f = flag(args, 'input-format');
+  return f !== undefined ? { format: f } : {};
+}
+
 export function format(args: ParsedArgs): 'markdown' | 'json' {
   return (flag(args, 'format') as 'markdown' | 'json' | undefined) ?? 'markdown';
 }
 
 /** The stacks of every positional input; a stack name given twice is an error. */
-export function inputs(args: ParsedArgs, command: string, io: Io): LoadedStack[] {
+export async function inputs(args: ParsedArgs, command: string, io: Io): Promise<LoadedStack[]> {
   if (args.positionals.length === 0) throw new UsageError(`missing input: ${INPUT}`, command);
-  const stacks = args.positionals.flatMap((p) => loadInputs(p, { cwd: io.cwd }));
+  const stacks: LoadedStack[] = [];
+  for (const p of args.positionals) stacks.push(...(await loadInputs(p, { cwd: io.cwd, ...inputOptions(args) })));
   const names = stacks.map((s) => s.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup !== undefined) throw new AccessValidationError(`two inputs have a stack named "${dup}": give each once`);
