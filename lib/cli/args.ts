@@ -16,6 +16,8 @@ export interface FlagSpec {
   /** Allowed values. */
   readonly choices?: readonly string[];
   readonly description: string;
+  /** True when the flag may be given several times (read with {@link flagList}). */
+  readonly repeatable?: boolean;
 }
 
 /** Parsed arguments. */
@@ -69,7 +71,7 @@ export function parseArgs(argv: readonly string[], flags: readonly FlagSpec[], c
       const names = flags.map((f) => `--${f.name}`);
       throw new UsageError(`unknown flag "${shown}"${where}.${didYouMean(nearest(shown, names, 2))}`, command);
     }
-    if (out.has(spec.name)) throw new UsageError(`--${spec.name} is given more than once`, command);
+    if (out.has(spec.name) && !spec.repeatable) throw new UsageError(`--${spec.name} is given more than once`, command);
     if (!spec.value) {
       if (inline !== undefined) throw new UsageError(`--${spec.name} takes no value`, command);
       out.set(spec.name, true);
@@ -94,9 +96,18 @@ export function parseArgs(argv: readonly string[], flags: readonly FlagSpec[], c
       );
     }
     if (value === '') throw new UsageError(`--${spec.name} needs a value ${spec.value}`, command);
-    out.set(spec.name, value);
+    const prior = out.get(spec.name);
+    out.set(spec.name, typeof prior === 'string' ? `${prior}${LIST_SEPARATOR}${value}` : value);
   }
   return { positionals, flags: out };
+}
+
+const LIST_SEPARATOR = '\u0000';
+
+/** Every value of a repeatable flag, in order. */
+export function flagList(args: ParsedArgs, name: string): string[] {
+  const v = args.flags.get(name);
+  return typeof v === 'string' ? v.split(LIST_SEPARATOR) : [];
 }
 
 /** The value of a value flag. */

@@ -194,7 +194,12 @@ function findingsSection(s: StackReport, caps: Caps): string {
   if (s.findings.length) {
     const rows = s.findings
       .slice(0, caps.findings)
-      .map((f) => [f.level, code(findingId(f)), code(f.address), text(detailMessage(f))]);
+      .map((f) => [
+        f.level,
+        code(findingId(f)),
+        f.location !== undefined ? `${code(f.address)}<br>${code(f.location)}` : code(f.address),
+        text(detailMessage(f)),
+      ]);
     out.push(`**Findings**\n\n${capped(['level', 'rule', 'resource', 'finding'], rows, s.findings.length, 'finding')}`);
   } else {
     out.push('No unsuppressed findings.');

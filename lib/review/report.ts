@@ -92,6 +92,8 @@ export interface FindingReport {
   readonly address: string;
   readonly finding?: string;
   readonly path?: string;
+  /** Where the resource is written (`main.tf:12`), for inputs that know. */
+  readonly location?: string;
   readonly message: string;
 }
 
@@ -146,6 +148,7 @@ function findingReport(f: Finding): FindingReport {
     address: f.address,
     ...(f.finding !== undefined ? { finding: f.finding } : {}),
     ...(f.path !== undefined ? { path: f.path } : {}),
+    ...(f.location !== undefined ? { location: f.location } : {}),
     message: f.message,
   };
 }

@@ -100,6 +100,13 @@ function covers(s: PlacedSuppression, path: string | undefined, stackPath: strin
   return path === s.path || path.startsWith(`${s.path}/`);
 }
 
+/** Where the input says a resource is written: `file:line`, `file#pointer`, or the file. */
+export function locationOf(graph: AccessGraph, address: string): string | undefined {
+  const p = GraphIndex.of(graph).provenanceOf(address);
+  if (!p?.file) return undefined;
+  return p.line !== undefined ? `${p.file}:${p.line}` : p.pointer !== undefined ? `${p.file}#${p.pointer}` : p.file;
+}
+
 /** The construct path the input recorded for a resource, if any. */
 export function constructPathOf(graph: AccessGraph, address: string): string | undefined {
   return GraphIndex.of(graph).provenanceOf(address)?.constructPath;
@@ -127,6 +134,7 @@ export function runRules(
   for (const rule of rules) {
     for (const hit of rule.check(ctx)) {
       const path = constructPathOf(graph, hit.address);
+      const location = locationOf(graph, hit.address);
       const by = rule.suppressible
         ? suppressions.find((s) => s.id === rule.id && covers(s, path, stackPath) && appliesTo(s, hit.finding))
         : undefined;
@@ -136,6 +144,7 @@ export function runRules(
         level: rule.level,
         address: hit.address,
         ...(path ? { path } : {}),
+        ...(location ? { location } : {}),
         ...(hit.finding ? { finding: hit.finding } : {}),
         message: `${id} ${hit.address}: ${hit.detail}`,
         ...(by ? { suppressedBy: by } : {}),

@@ -86,6 +86,8 @@ export interface Finding {
   readonly address: string;
   /** Construct path where known (from cdktf metadata). */
   readonly path?: string;
+  /** Where the resource is written, where the input knows: `main.tf:12`, or `file.tf.json#/resource/t/n`. */
+  readonly location?: string;
   readonly finding?: string;
   /** One line: `GCA-X[finding] <address>: <detail>`. */
   readonly message: string;

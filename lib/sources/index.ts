@@ -1,10 +1,14 @@
 /**
  * Every input format, in one place: the CLI and the library read inputs through {@link loadInputs}, which picks
  * the format by content (or by `format` when given) and returns one access graph per stack or configuration.
- * Each format lives in a folder of its own (cdktf/, ...) and knows nothing of the others. No cdktf import.
+ * Each format lives in a folder of its own (cdktf/, terraform/, ...) and knows nothing of the others. No cdktf
+ * import.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { AccessValidationError } from '../errors';
 import { loadStacks, type LoadedStack } from './cdktf/load';
+import { isModuleDir, loadTerraformModule } from './terraform/module-dir';
 
 export type { LoadedStack } from './cdktf/load';
 
@@ -15,8 +19,15 @@ export interface LoadOptions {
    * @default - detected from the input's content
    */
   readonly format?: string;
-  /** The directory relative paths are resolved against. */
+  /**
+   * The directory relative paths are resolved against.
+   * @default process.cwd()
+   */
   readonly cwd?: string;
+  /** Terraform variable files (`--var-file`), in order. */
+  readonly varFiles?: readonly string[];
+  /** Terraform variables as `name=value` (`--var`), in order. */
+  readonly vars?: readonly string[];
 }
 
 /** One input format. */
@@ -26,10 +37,40 @@ export interface InputFormat {
   /** What it reads, for help and errors. */
   readonly description: string;
   /** Reads `input` (a path as the user gave it); throws one line when it is not this format. */
-  load(input: string, cwd: string): LoadedStack[] | Promise<LoadedStack[]>;
-  /** True when `input` looks like this format (cheap: no full parse beyond what load would do). */
+  load(input: string, cwd: string, options: LoadOptions): LoadedStack[] | Promise<LoadedStack[]>;
+  /** True when `input` looks like this format (cheap: names and a directory listing, no parse). */
   detect(input: string, cwd: string): boolean;
 }
+
+function statOf(input: string, cwd: string): fs.Stats | undefined {
+  return fs.statSync(path.resolve(cwd, input), { throwIfNoEntry: false });
+}
+
+function isCdktfDir(abs: string): boolean {
+  return ['cdk.tf.json', 'stacks', 'manifest.json'].some((f) => fs.existsSync(path.join(abs, f)));
+}
+
+const HCL: InputFormat = {
+  name: 'hcl',
+  description: 'Terraform HCL: a .tf file or a module directory (with its .tf.json files, tfvars and local modules)',
+  load: (input, cwd, o) => loadTerraformModule(input, cwd, { ...o, format: 'hcl' }),
+  detect: (input, cwd) => {
+    const st = statOf(input, cwd);
+    if (!st) return false;
+    const abs = path.resolve(cwd, input);
+    if (st.isDirectory()) return !isCdktfDir(abs) && isModuleDir(abs);
+    return input.endsWith('.tf');
+  },
+};
+
+const TERRAFORM_JSON: InputFormat = {
+  name: 'terraform-json',
+  description:
+    'Terraform JSON configuration: a .tf.json file, e.g. genesyscloud_tf_export output (genesyscloud.tf.json)',
+  load: (input, cwd, o) => loadTerraformModule(input, cwd, { ...o, format: 'terraform-json' }),
+  detect: (input, cwd) =>
+    statOf(input, cwd)?.isFile() === true && input.endsWith('.tf.json') && path.basename(input) !== 'cdk.tf.json',
+};
 
 const CDKTF: InputFormat = {
   name: 'cdktf',
@@ -39,7 +80,7 @@ const CDKTF: InputFormat = {
 };
 
 /** The formats, most specific first; the last one is the fallback whose errors the user sees. */
-export const INPUT_FORMATS: readonly InputFormat[] = [CDKTF];
+export const INPUT_FORMATS: readonly InputFormat[] = [HCL, TERRAFORM_JSON, CDKTF];
 
 /** Reads one input into graphs: one per stack or configuration. */
 export async function loadInputs(input: string, options: LoadOptions = {}): Promise<LoadedStack[]> {
@@ -51,8 +92,8 @@ export async function loadInputs(input: string, options: LoadOptions = {}): Prom
         `unknown input format "${options.format}": use ${INPUT_FORMATS.map((x) => x.name).join(', ')}`,
       );
     }
-    return f.load(input, cwd);
+    return f.load(input, cwd, options);
   }
   const f = INPUT_FORMATS.find((x) => x.detect(input, cwd)) ?? INPUT_FORMATS[INPUT_FORMATS.length - 1];
-  return f.load(input, cwd);
+  return f.load(input, cwd, options);
 }

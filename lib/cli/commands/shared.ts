@@ -4,7 +4,7 @@
  */
 import { AccessValidationError } from '../../errors';
 import { INPUT_FORMATS, type LoadedStack, loadInputs } from '../../sources';
-import { type FlagSpec, flag, type ParsedArgs, UsageError } from '../args';
+import { type FlagSpec, flag, flagList, type ParsedArgs, UsageError } from '../args';
 
 /** Where output goes. */
 export interface Io {
@@ -39,7 +39,7 @@ export const FORMAT: FlagSpec = {
 };
 export const HELP: FlagSpec = { name: 'help', short: 'h', description: 'show this help' };
 
-export const INPUT = '<cdk.tf.json | cdktf.out dir | stack dir>';
+export const INPUT = '<cdktf.out | cdk.tf.json | .tf dir | .tf | .tf.json>';
 
 /** The flags every command that reads inputs takes. */
 export const INPUT_FLAGS: readonly FlagSpec[] = [
@@ -48,12 +48,31 @@ export const INPUT_FLAGS: readonly FlagSpec[] = [
     value: '<name>',
     description: `the input format, when detection by content is not wanted (${INPUT_FORMATS.map((f) => f.name).join(', ')})`,
   },
+  {
+    name: 'var',
+    value: '<name=value>',
+    repeatable: true,
+    description: 'a Terraform variable for HCL and .tf.json inputs (repeatable; JSON values are parsed)',
+  },
+  {
+    name: 'var-file',
+    value: '<file>',
+    repeatable: true,
+    description:
+      'a Terraform variables file (.tfvars or .tfvars.json; repeatable), after terraform.tfvars and *.auto.tfvars',
+  },
 ];
 
 /** The input options the flags give. */
-export function inputOptions(args: ParsedArgs): { format?: string } {
+export function inputOptions(args: ParsedArgs): { format?: string; vars?: string[]; varFiles?: string[] } {
   const f = flag(args, 'input-format');
-  return f !== undefined ? { format: f } : {};
+  const vars = flagList(args, 'var');
+  const varFiles = flagList(args, 'var-file');
+  return {
+    ...(f !== undefined ? { format: f } : {}),
+    ...(vars.length ? { vars } : {}),
+    ...(varFiles.length ? { varFiles } : {}),
+  };
 }
 
 export function format(args: ParsedArgs): 'markdown' | 'json' {

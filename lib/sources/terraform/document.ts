@@ -27,8 +27,30 @@ import { readIntent } from './intent';
 
 type Json = Record<string, unknown>;
 
+/** One name, with an instance key: `qa`, `qa[0]`, `qa["chicago"]`. */
+const NAME = String.raw`[A-Za-z0-9_-]+(?:\[(?:\d+|"[^"\]]*")\])?`;
+/** A Terraform address: `[module.m.]...[data.]type.name`, names with instance keys. */
+const ADDRESS = String.raw`((?:module\.${NAME}\.)*)(data\.)?([A-Za-z0-9_]+)\.(${NAME})`;
+const ADDRESS_RE = new RegExp(`^${ADDRESS}$`);
 /** A reference to another element's id: `${genesyscloud_auth_role.x.id}`, `${data.genesyscloud_user.y.id}`. */
-const REF = /^\$\{((?:data\.)?[A-Za-z0-9_]+\.[A-Za-z0-9_-]+)\.id\}$/;
+const REF = new RegExp(String.raw`^\$\{(${ADDRESS})\.id\}$`);
+
+/**
+ * The Terraform address of a document entry. Resources of child modules are kept in the document under the
+ * name `module.<m>.<name>` (so modules cannot collide); their address is `module.<m>.<type>.<name>`.
+ */
+export function addressOf(kind: 'resource' | 'data', type: string, name: string): string {
+  const m = /^((?:module\.[^.]+\.)+)(.+)$/.exec(name);
+  const data = kind === 'data' ? 'data.' : '';
+  return m ? `${m[1]}${data}${type}.${m[2]}` : `${data}${type}.${name}`;
+}
+
+/** The document entry of a Terraform address (the inverse of {@link addressOf}). */
+export function parseAddress(address: string): { kind: 'resource' | 'data'; type: string; name: string } | undefined {
+  const m = ADDRESS_RE.exec(address);
+  if (!m) return undefined;
+  return { kind: m[2] ? 'data' : 'resource', type: m[3], name: `${m[1]}${m[4]}` };
+}
 
 /** The home division's name in every org (an org cannot rename it away from the default "Home" by API). */
 const HOME_NAME = 'home';
@@ -37,6 +59,8 @@ const HOME_NAME = 'home';
 export interface SourceLocation {
   readonly file: string;
   readonly line?: number;
+  /** JSON pointer inside the file (JSON forms). */
+  readonly pointer?: string;
 }
 
 /** Options of {@link readTerraformDocument}. */
@@ -140,7 +164,7 @@ class DocumentReader {
    * `/resource/<type>/<name>` (or `/data/...`), derived from the address; the file is the graph's source.
    */
   private provenance(kind: 'resource' | 'data', type: string, name: string, body: Json | undefined): Provenance {
-    const address = kind === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
+    const address = addressOf(kind, type, name);
     const tag = body?.['//'];
     const meta = tag !== undefined && isObject(tag) && isObject(tag.metadata) ? tag.metadata : undefined;
     const path = meta ? str(meta.path) : undefined;
@@ -150,6 +174,7 @@ class DocumentReader {
         address,
         ...(path !== undefined ? { constructPath: path } : {}),
         file: at.file,
+        ...(at.pointer !== undefined ? { pointer: at.pointer } : {}),
         ...(at.line !== undefined ? { line: at.line } : {}),
       };
     }
@@ -252,7 +277,7 @@ class DocumentReader {
   }
 
   private readRole(name: string, body: Json): void {
-    const address = `genesyscloud_auth_role.${name}`;
+    const address = addressOf('resource', 'genesyscloud_auth_role', name);
     const base = pointerOf('resource', 'genesyscloud_auth_role', name);
     const { blocks, unresolved } = this.blocks(body.permission_policies, `${base}/permission_policies`);
     const policies: GraphPolicy[] = blocks.map(([p, ptr]) => {
@@ -268,6 +293,7 @@ class DocumentReader {
     const general = this.stringList(body.permissions, `${base}/permissions`);
     const defaultRoleId = this.optString(body.default_role_id, `${base}/default_role_id`);
     const reasons = [
+      unknownInstances(body),
       unresolved ? `its permission_policies (${base}/permission_policies) are an expression` : undefined,
       general.unresolved ? `its permissions (${base}/permissions) are an expression` : undefined,
       this.dynamicOf(body, 'permission_policies', base),
@@ -306,8 +332,9 @@ class DocumentReader {
   private resolveRole(ref: string): string {
     const m = REF.exec(ref);
     if (m && this.roles.has(m[1])) return m[1];
-    if (m && m[1].startsWith('data.genesyscloud_auth_role.')) {
-      const dataName = m[1].split('.')[2];
+    const target = m ? parseAddress(m[1]) : undefined;
+    if (m && target?.kind === 'data' && target.type === 'genesyscloud_auth_role') {
+      const dataName = target.name;
       const body = this.body('data', 'genesyscloud_auth_role', dataName);
       this.roles.set(m[1], {
         key: m[1],
@@ -371,7 +398,9 @@ class DocumentReader {
         ? { key: id, kind: 'unresolved', ref: id }
         : { key: id, kind: 'id', ref: id, provenance: { genesysId: id } };
     const address = m[1];
-    const [a, b, c] = address.split('.');
+    const parsed = parseAddress(address)!;
+    const [a, b, c]: [string, string, string] =
+      parsed.kind === 'data' ? ['data', parsed.type, parsed.name] : [parsed.type, parsed.name, ''];
     if (a === 'data' && b === 'genesyscloud_auth_division_home') {
       return {
         key: 'home',
@@ -412,12 +441,13 @@ class DocumentReader {
   private readClients(): void {
     const type = 'genesyscloud_oauth_client';
     for (const [name, body] of this.section('resource', type)) {
-      const key = `${type}.${name}`;
+      const key = addressOf('resource', type, name);
       const base = pointerOf('resource', type, name);
       const scopes = this.stringList(body.scopes, `${base}/scopes`);
       const { blocks, unresolved } = this.blocks(body.roles, `${base}/roles`);
       const dynamic = this.dynamicOf(body, 'roles', base);
       const incomplete = [
+        unknownInstances(body),
         unresolved ? `its roles (${base}/roles) are an expression` : undefined,
         dynamic,
         scopes.unresolved ? `its scopes (${base}/scopes) are an expression` : undefined,
@@ -483,7 +513,7 @@ class DocumentReader {
       ['genesyscloud_group_roles', 'group', 'group_id', 'group-roles'],
     ] as const) {
       for (const [name, body] of this.section('resource', type)) {
-        const writer = `${type}.${name}`;
+        const writer = addressOf('resource', type, name);
         const base = (): string => pointerOf('resource', type, name);
         const ref = body[subjectKey];
         const subject = this.subject(
@@ -491,7 +521,8 @@ class DocumentReader {
           typeof ref === 'string' ? ref : (this.optString(ref, `${base()}/${subjectKey}`) ?? ''),
         );
         const { blocks, unresolved } = this.blockList(body.roles, () => `${base()}/roles`);
-        const dynamic = body.dynamic === undefined ? undefined : this.dynamicOf(body, 'roles', base());
+        const dynamic =
+          unknownInstances(body) ?? (body.dynamic === undefined ? undefined : this.dynamicOf(body, 'roles', base()));
         if (unresolved || dynamic) {
           this.principals.set(subject.key, {
             ...subject,
@@ -563,10 +594,10 @@ class DocumentReader {
     const address = m[1];
     const hit = this.principals.get(address);
     if (hit) return hit;
-    const parts = address.split('.');
-    const isData = parts[0] === 'data';
-    const type = isData ? parts[1] : parts[0];
-    const name = isData ? parts[2] : parts[1];
+    const parsed = parseAddress(address)!;
+    const isData = parsed.kind === 'data';
+    const type = parsed.type;
+    const name = parsed.name;
     const body = this.body(isData ? 'data' : 'resource', type, name);
     const base = (): string => pointerOf(isData ? 'data' : 'resource', type, name);
     let rolesEnabled: boolean | string | undefined;
@@ -588,6 +619,21 @@ class DocumentReader {
     };
     return this.addPrincipal(rolesEnabled !== undefined ? { ...p, rolesEnabled } : p);
   }
+}
+
+/**
+ * Why a resource's instances are not known: its count or for_each is not static (the configuration reader
+ * marks the body, keeping the expression and its location), or cdk.tf.json carries a count or for_each.
+ */
+function unknownInstances(body: Json): string | undefined {
+  const tag = body['//'];
+  const marked = isObject(tag) && typeof tag.unknownInstances === 'string' ? tag.unknownInstances : undefined;
+  if (marked) return `its instances are not known statically: ${marked}`;
+  if (body.count !== undefined) return `it has count = ${JSON.stringify(body.count)}: each instance repeats its grants`;
+  if (body.for_each !== undefined) {
+    return `it has for_each = ${JSON.stringify(body.for_each).slice(0, 80)}: each instance repeats its grants`;
+  }
+  return undefined;
 }
 
 /** A literal number, or undefined for tokens and absent values. */

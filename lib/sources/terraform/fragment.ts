@@ -1,0 +1,90 @@
+/**
+ * What one Terraform file declares, in the shape both HCL (through hcl2json) and Terraform JSON give once
+ * normalised: blocks, variables, locals and module calls, each with where it is written. Merged over a
+ * module's files by ./module-dir. No cdktf import.
+ */
+import { AccessValidationError } from '../../errors';
+import type { ConfigBlock, ModuleCall, ModuleConfig } from './configuration';
+import type { SourceLocation } from './document';
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Lists of blocks: hcl2json wraps each block in a list; Terraform JSON allows an object or a list of them. */
+function bodies(v: unknown): Json[] {
+  const list = Array.isArray(v) ? v : [v];
+  return list.filter(isObject);
+}
+
+/** Where a block header is, for a file format that knows lines. */
+export type Locator = (
+  kind: 'resource' | 'data' | 'variable' | 'module',
+  type: string,
+  name: string,
+) => SourceLocation & { pointer?: string };
+
+/**
+ * Adds one normalised file (`resource`, `data`, `variable`, `locals`, `module` sections) to `into`. Override
+ * files (`override.tf`, `*_override.tf`, and their `.tf.json`) are merged over the blocks they name, as
+ * Terraform merges them: top-level arguments and nested blocks of the override replace the original's.
+ */
+export function addFragment(into: ModuleConfig, json: Json, locate: Locator, override: boolean, shown: string): void {
+  for (const kind of ['resource', 'data'] as const) {
+    for (const section of bodies(json[kind])) {
+      for (const [type, byName] of Object.entries(section)) {
+        for (const named of bodies(byName)) {
+          for (const [name, blockList] of Object.entries(named)) {
+            for (const body of bodies(blockList)) {
+              const mode = kind === 'data' ? 'data' : 'managed';
+              if (override) {
+                const existing = into.blocks.findIndex((b) => b.mode === mode && b.type === type && b.name === name);
+                if (existing === -1) {
+                  throw new AccessValidationError(
+                    `"${shown}" overrides ${kind} "${type}" "${name}", which no other file of the module declares: remove it or fix the name`,
+                  );
+                }
+                const base = into.blocks[existing];
+                into.blocks[existing] = { ...base, body: { ...base.body, ...body } };
+                continue;
+              }
+              const block: ConfigBlock = { mode, type, name, body, location: locate(kind, type, name) };
+              into.blocks.push(block);
+            }
+          }
+        }
+      }
+    }
+  }
+  for (const section of bodies(json.variable)) {
+    for (const [name, list] of Object.entries(section)) {
+      for (const v of bodies(list)) {
+        into.variables.set(name, {
+          ...(v.default !== undefined ? { default: v.default } : {}),
+          location: locate('variable', '', name),
+        });
+      }
+    }
+  }
+  for (const locals of bodies(json.locals)) for (const [k, v] of Object.entries(locals)) into.locals.set(k, v);
+  for (const section of bodies(json.output)) {
+    for (const [name, list] of Object.entries(section)) {
+      for (const o of bodies(list)) into.outputs.set(name, o.value);
+    }
+  }
+  for (const section of bodies(json.module)) {
+    for (const [name, list] of Object.entries(section)) {
+      for (const m of bodies(list)) {
+        const call: ModuleCall = { name, source: m.source, args: m, location: locate('module', '', name) };
+        into.modules.push(call);
+      }
+    }
+  }
+}
+
+/** True for an override file name (merged over the module's other files). */
+export function isOverrideFile(file: string): boolean {
+  return /(^|[/\\])(override|[^/\\]+_override)\.tf(\.json)?$/.test(file);
+}

@@ -1,0 +1,206 @@
+/**
+ * Reads a Terraform root module from disk: a directory of `.tf` (HCL, parsed with `@cdktf/hcl2json`, which
+ * cdktf itself uses) and `.tf.json` files, or a single such file; override files merged last; variables from
+ * `terraform.tfvars`, `*.auto.tfvars` (and their `.json`), `--var-file` and `--var`; child modules with local
+ * sources followed. The result is one access graph per root module. Errors are one line with file and line.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { AccessValidationError } from '../../errors';
+import { cmp } from '../../util/compare';
+import type { LoadedStack } from '../cdktf/load';
+import { emptyModule, expandConfiguration, type ModuleConfig, mergeVars, parseVarFlag } from './configuration';
+import { readTerraformDocument } from './document';
+import { addFragment, isOverrideFile, type Locator } from './fragment';
+
+/** Options for reading a Terraform module. */
+export interface TerraformModuleOptions {
+  /** `--var-file` paths, in order (later files win). */
+  readonly varFiles?: readonly string[];
+  /** `--var name=value` pairs, in order (win over files). */
+  readonly vars?: readonly string[];
+  /**
+   * The format name recorded in the graph.
+   * @default "hcl" when the module has .tf files, else "terraform-json"
+   */
+  readonly format?: string;
+}
+
+/** Largest file read (a Terraform file larger than this is not hand-written configuration). */
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+type Json = Record<string, unknown>;
+
+function readText(file: string, shown: string): string {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AccessValidationError(
+      code === 'ENOENT'
+        ? `cannot read "${shown}": no such file or directory`
+        : `cannot read "${shown}": ${code ?? 'error'}`,
+    );
+  }
+  if (!st.isFile()) throw new AccessValidationError(`"${shown}" is not a regular file: give a .tf file or a directory`);
+  if (st.size > MAX_FILE_BYTES) {
+    throw new AccessValidationError(
+      `"${shown}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB: is it Terraform configuration?`,
+    );
+  }
+  return fs.readFileSync(file, 'utf8');
+}
+
+/** Where block headers are in an HCL file: `resource "type" "name" {` etc., by line. */
+function hclLocator(text: string, shown: string): Locator {
+  const lines = new Map<string, number>();
+  const re = /^[ \t]*(resource|data|variable|module)[ \t]+"([^"]+)"(?:[ \t]+"([^"]+)")?[ \t]*\{/gm;
+  for (const m of text.matchAll(re)) {
+    const line = text.slice(0, m.index).split('\n').length;
+    const key = m[3] !== undefined ? `${m[1]}|${m[2]}|${m[3]}` : `${m[1]}||${m[2]}`;
+    if (!lines.has(key)) lines.set(key, line);
+  }
+  return (kind, type, name) => {
+    const line = lines.get(`${kind}|${type}|${name}`);
+    return line !== undefined ? { file: shown, line } : { file: shown };
+  };
+}
+
+function jsonLocator(shown: string): Locator {
+  const esc = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
+  return (kind, type, name) => ({
+    file: shown,
+    pointer: type ? `/${kind}/${esc(type)}/${esc(name)}` : `/${kind}/${esc(name)}`,
+  });
+}
+
+let hcl2json: { parse(file: string, text: string): Promise<Json> } | undefined;
+
+/** Parses HCL text with hcl2json; a syntax error becomes one line with the file and line. */
+export async function parseHcl(text: string, shown: string): Promise<Json> {
+  // Loaded on first use: the other commands never pay for the parser.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  hcl2json ??= require('@cdktf/hcl2json') as { parse(file: string, text: string): Promise<Json> };
+  try {
+    return await hcl2json.parse(path.basename(shown), text);
+  } catch (e) {
+    const msg = String((e as Error)?.message ?? e);
+    const m = /\[?[^\s:[]+:(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^;\]]+)/.exec(msg);
+    throw new AccessValidationError(
+      m
+        ? `${shown}:${m[1]}: ${m[3].trim()}: fix the syntax (terraform validate shows the same)`
+        : `${shown}: not valid HCL: fix the syntax (terraform validate shows where)`,
+    );
+  }
+}
+
+function parseJson(text: string, shown: string): Json {
+  let v: unknown;
+  try {
+    v = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    throw new AccessValidationError(`"${shown}" is not valid JSON: fix it (a .tf.json file is one JSON object)`);
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    throw new AccessValidationError(
+      `"${shown}" is not Terraform JSON: expected one object with resource, data, variable or module sections`,
+    );
+  }
+  return v as Json;
+}
+
+/** The Terraform files of a directory, sorted, override files last. */
+function moduleFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const files = names.filter((n) => (n.endsWith('.tf') || n.endsWith('.tf.json')) && n !== 'cdk.tf.json').sort(cmp);
+  return [...files.filter((f) => !isOverrideFile(f)), ...files.filter((f) => isOverrideFile(f))];
+}
+
+/** True when `dir` holds Terraform files. */
+export function isModuleDir(dir: string): boolean {
+  return moduleFiles(dir).length > 0;
+}
+
+/** Reads one module directory (or one file) into its declarations. */
+export async function readModule(abs: string, shown: string): Promise<ModuleConfig> {
+  const st = fs.statSync(abs, { throwIfNoEntry: false });
+  const isDir = st?.isDirectory() ?? false;
+  const dir = isDir ? abs : path.dirname(abs);
+  const files = isDir ? moduleFiles(abs) : [path.basename(abs)];
+  if (isDir && files.length === 0) {
+    throw new AccessValidationError(`no Terraform files (.tf or .tf.json) in "${shown}": give the module directory`);
+  }
+  const mod = emptyModule(dir, isDir ? shown : path.dirname(shown));
+  for (const f of files) {
+    const file = path.join(dir, f);
+    const fileShown = isDir ? path.join(shown, f) : shown;
+    const text = readText(file, fileShown);
+    const json = f.endsWith('.json') ? parseJson(text, fileShown) : await parseHcl(text, fileShown);
+    const locate = f.endsWith('.json') ? jsonLocator(fileShown) : hclLocator(text, fileShown);
+    addFragment(mod, json, locate, isOverrideFile(f), fileShown);
+  }
+  return mod;
+}
+
+/** Variables from tfvars files in the root module, then --var-file, then --var. */
+async function variables(
+  dir: string,
+  shown: string,
+  options: TerraformModuleOptions,
+  cwd: string,
+): Promise<Record<string, unknown>> {
+  const layers: Array<Record<string, unknown>> = [];
+  const read = async (file: string, fileShown: string): Promise<Record<string, unknown>> => {
+    const text = readText(file, fileShown);
+    const json = file.endsWith('.json') ? parseJson(text, fileShown) : await parseHcl(text, fileShown);
+    return json;
+  };
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    names = [];
+  }
+  for (const n of ['terraform.tfvars', 'terraform.tfvars.json']) {
+    if (names.includes(n)) layers.push(await read(path.join(dir, n), path.join(shown, n)));
+  }
+  for (const n of names.filter((x) => x.endsWith('.auto.tfvars') || x.endsWith('.auto.tfvars.json')).sort(cmp)) {
+    layers.push(await read(path.join(dir, n), path.join(shown, n)));
+  }
+  for (const f of options.varFiles ?? []) layers.push(await read(path.resolve(cwd, f), f));
+  layers.push(Object.fromEntries((options.vars ?? []).map(parseVarFlag)));
+  return mergeVars(...layers);
+}
+
+/** Reads a Terraform root module (a directory, or one `.tf` / `.tf.json` file) into one access graph. */
+export async function loadTerraformModule(
+  input: string,
+  cwd: string,
+  options: TerraformModuleOptions = {},
+): Promise<LoadedStack[]> {
+  const abs = path.resolve(cwd, input);
+  const root = await readModule(abs, input);
+  const st = fs.statSync(abs, { throwIfNoEntry: false });
+  const vars = await variables(root.dir, root.shown, options, cwd);
+  const seen = new Set<string>();
+  const { doc, locations } = await expandConfiguration(root, vars, async (dir, shown) => {
+    if (seen.has(dir) && seen.size > 64) throw new AccessValidationError(`"${shown}": too many module calls`);
+    seen.add(dir);
+    return readModule(dir, shown);
+  });
+  const hasHcl = st?.isDirectory() ? moduleFiles(abs).some((f) => f.endsWith('.tf')) : input.endsWith('.tf');
+  const name = st?.isDirectory() ? path.basename(abs) : path.basename(abs).replace(/\.tf(\.json)?$/, '');
+  const graph = readTerraformDocument(doc, {
+    name,
+    file: input,
+    format: options.format ?? (hasHcl ? 'hcl' : 'terraform-json'),
+    locate: (address) => locations.get(address),
+  });
+  return [{ name: graph.source.name, file: input, graph }];
+}
