@@ -63,20 +63,56 @@ const HCL: InputFormat = {
   },
 };
 
+/** The first bytes of a file (cheap format detection without a full parse). */
+function head(file: string, bytes = 4096): string {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const buf = Buffer.alloc(bytes);
+    const n = fs.readSync(fd, buf, 0, bytes, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 const TERRAFORM_JSON: InputFormat = {
   name: 'terraform-json',
   description:
-    'Terraform JSON configuration: a .tf.json file, e.g. genesyscloud_tf_export output (genesyscloud.tf.json)',
+    'Terraform JSON configuration: a .tf.json file, e.g. genesyscloud_tf_export output (genesyscloud.tf.json), or the JSON hcl2json makes',
   load: (input, cwd, o) => loadTerraformModule(input, cwd, { ...o, format: 'terraform-json' }),
-  detect: (input, cwd) =>
-    statOf(input, cwd)?.isFile() === true && input.endsWith('.tf.json') && path.basename(input) !== 'cdk.tf.json',
+  detect: (input, cwd) => {
+    const st = statOf(input, cwd);
+    if (!st?.isFile() || path.basename(input) === 'cdk.tf.json' || !input.endsWith('.json')) return false;
+    if (input.endsWith('.tf.json')) return true;
+    // Any other JSON: Terraform configuration unless cdktf's "//" metadata says it is a synthesized stack.
+    const text = head(path.resolve(cwd, input));
+    return !text.includes('"//"') && /"(resource|variable|module|data)"\s*:/.test(text);
+  },
 };
+
+/** A directory of stack directories (a cdktf.out's `stacks`). */
+function isStacksDir(abs: string): boolean {
+  try {
+    return fs
+      .readdirSync(abs, { withFileTypes: true })
+      .some((e) => e.isDirectory() && fs.existsSync(path.join(abs, e.name, 'cdk.tf.json')));
+  } catch {
+    return false;
+  }
+}
 
 const CDKTF: InputFormat = {
   name: 'cdktf',
   description: 'a synthesized cdk.tf.json, a stack directory or a cdktf.out directory (cdktf or CDK Terrain)',
   load: (input, cwd) => loadStacks(input, cwd),
-  detect: () => true,
+  detect: (input, cwd) => {
+    const st = statOf(input, cwd);
+    const abs = path.resolve(cwd, input);
+    return !st || st.isFile() || isCdktfDir(abs) || isStacksDir(abs);
+  },
 };
 
 /** The formats, most specific first; the last one is the fallback whose errors the user sees. */
@@ -94,6 +130,11 @@ export async function loadInputs(input: string, options: LoadOptions = {}): Prom
     }
     return f.load(input, cwd, options);
   }
-  const f = INPUT_FORMATS.find((x) => x.detect(input, cwd)) ?? INPUT_FORMATS[INPUT_FORMATS.length - 1];
+  const f = INPUT_FORMATS.find((x) => x.detect(input, cwd));
+  if (!f) {
+    throw new AccessValidationError(
+      `no input in "${input}": expected a cdktf.out or stack directory (cdk.tf.json; run \`cdktf synth\` first), a Terraform module directory or file (.tf, .tf.json), or choose the format with --input-format (${INPUT_FORMATS.map((x) => x.name).join(', ')})`,
+    );
+  }
   return f.load(input, cwd, options);
 }

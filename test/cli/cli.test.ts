@@ -207,7 +207,11 @@ describe('manners', () => {
   test.each([
     ['a missing file', ['report', 'nope.json'], 'cannot read "nope.json": no such file or directory'],
     ['malformed JSON', ['report', 'broken.json'], '"broken.json" is not valid JSON'],
-    ['a directory with no stacks', ['deployer', 'empty'], 'no stacks in "empty"'],
+    [
+      'a directory with no stacks',
+      ['deployer', 'empty'],
+      'no input in "empty": expected a cdktf.out or stack directory',
+    ],
     [
       'an unknown principal',
       ['explain', RECORDINGS, '--plan', SEED, '--principal', 'qa-clinet'],

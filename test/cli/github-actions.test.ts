@@ -93,3 +93,65 @@ test('an input error fails the step with the CLI exit code 2', () => {
   const r = runDiffStep('empty.out', 'head.out');
   expect([r.status, r.output]).toEqual([2, '']);
 });
+
+describe('the HCL variant', () => {
+  const hcl = parse(fs.readFileSync(path.join(ROOT, 'examples/github-actions/access-review-hcl.yml'), 'utf8')) as {
+    env: Record<string, string>;
+    permissions: Record<string, string>;
+    jobs: Record<string, { steps: Step[] }>;
+  };
+  const hclSteps = Object.values(hcl.jobs)[0]!.steps;
+  const hclStep = (name: string): Step => hclSteps.find((s) => s.name === name)!;
+  const FIXTURE = path.join(ROOT, 'test/sources/fixtures/hcl/contact-center');
+
+  /** Runs its diff step with bash, the built CLI standing in for the pinned install, on base/ and head/ dirs. */
+  function runHclDiff(head: (dir: string) => void): { status: number | null; output: string; comment: string } {
+    const work = fs.mkdtempSync(path.join(tmp, 'hcl-'));
+    fs.cpSync(FIXTURE, path.join(work, 'base'), { recursive: true });
+    fs.cpSync(FIXTURE, path.join(work, 'head'), { recursive: true });
+    head(path.join(work, 'head'));
+    const runnerTemp = path.join(work, 'runner');
+    const bin = path.join(runnerTemp, 'tool/node_modules/.bin');
+    fs.mkdirSync(bin, { recursive: true });
+    fs.writeFileSync(path.join(bin, 'genesys-access'), `#!/usr/bin/env bash\nexec node ${JSON.stringify(CLI)} "$@"\n`, {
+      mode: 0o755,
+    });
+    const githubOutput = path.join(runnerTemp, 'github-output');
+    fs.writeFileSync(githubOutput, '');
+    const r = spawnSync('bash', ['-e', '-c', hclStep('Diff the access').run!], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: githubOutput, TF_DIR: hcl.env.TF_DIR },
+    });
+    const comment = path.join(runnerTemp, 'access-diff.md');
+    return {
+      status: r.status,
+      output: fs.readFileSync(githubOutput, 'utf8'),
+      comment: fs.existsSync(comment) ? fs.readFileSync(comment, 'utf8') : '',
+    };
+  }
+
+  test('it installs a pinned tool outside the checkouts and diffs the .tf of base and head', () => {
+    expect(hcl.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(hclStep('Install the reviewing tool').run).toContain('--prefix "$RUNNER_TEMP/tool"');
+    expect(hclStep('Install the reviewing tool').run).toContain('cdktf-genesyscloud-access@$GENESYS_ACCESS_VERSION');
+    expect(hclStep('Diff the access').run).toContain('--base "base/$TF_DIR" --head "head/$TF_DIR"');
+  });
+
+  test('an HCL change that grants the QA role in all divisions is broadening', () => {
+    const r = runHclDiff((dir) => {
+      const main = path.join(dir, 'main.tf');
+      fs.writeFileSync(
+        main,
+        fs.readFileSync(main, 'utf8').replace('home    = data.genesyscloud_auth_division_home.home.id', 'all = "*"'),
+      );
+    });
+    expect([r.status, r.output]).toEqual([0, 'broadening=true\n']);
+    expect(r.comment).toContain('QA recording downloader');
+  });
+
+  test('no change: no broadening', () => {
+    const r = runHclDiff(() => {});
+    expect([r.status, r.output]).toEqual([0, 'broadening=false\n']);
+  });
+});

@@ -129,7 +129,7 @@ describe('run', () => {
   test.each([
     [
       ['report'],
-      'genesys-access: missing input: <cdk.tf.json | cdktf.out dir | stack dir> (see `genesys-access report --help`)',
+      'genesys-access: missing input: <cdktf.out | cdk.tf.json | .tf dir | .tf | .tf.json> (see `genesys-access report --help`)',
     ],
     [
       ['report', 'array.json'],
