@@ -39,11 +39,13 @@ export function renderSummary(r: BenchResults): string {
   const report = find(r, 'review: genesys-access report');
   const diff = find(r, 'review: genesys-access diff');
   const imp = find(r, 'import');
+  const hcl = find(r, 'hcl');
   return (
     `Latest run (${r.machine.cpus} cores): synth of ${r.config.org.clients} clients x ${r.config.org.divisions} divisions ` +
     `with our constructs and rules ${synth.ratio.toFixed(2)}x the raw bindings (goal <= 1.3); rule validation grows ` +
     `with exponent ${rules.ratio.toFixed(2)} (linear = 1); \`report\` ${report.ratio.toFixed(2)}x and \`diff\` ` +
-    `${diff.ratio.toFixed(2)}x a bare JSON.parse of a ${r.config.reviewResources}-resource plan (goal <= 3); cold ` +
+    `${diff.ratio.toFixed(2)}x a bare JSON.parse of a ${r.config.reviewResources}-resource plan (goal <= 3); reading ` +
+    `a ${r.config.hclResources}-resource HCL module ${hcl.ratio.toFixed(2)}x a bare hcl2json parse (goal <= 1.5); cold ` +
     `import ${imp.ratio.toFixed(2)}x \`require('cdktf')\` (goal <= 1.5).`
   );
 }

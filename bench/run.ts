@@ -20,13 +20,16 @@ export interface BenchConfig {
   readonly org: OrgSize;
   readonly repetitions: number;
   readonly reviewResources: number;
+  /** Resources of the HCL module read by the hcl row. */
+  readonly hclResources: number;
 }
 
-export const FULL: BenchConfig = { org: LARGE_ORG, repetitions: 5, reviewResources: 50000 };
+export const FULL: BenchConfig = { org: LARGE_ORG, repetitions: 5, reviewResources: 50000, hclResources: 5000 };
 export const SMOKE: BenchConfig = {
   org: { clients: 12, divisions: 3, roles: 4 },
   repetitions: 1,
   reviewResources: 400,
+  hclResources: 40,
 };
 
 /** One row of the results table. */
@@ -134,6 +137,26 @@ function benchImport(cfg: BenchConfig): { row: BenchRow; details: unknown } {
   };
 }
 
+/** Reading an HCL module into a graph vs a bare hcl2json parse of its files (both in one fresh process). */
+function benchHcl(cfg: BenchConfig): { row: BenchRow; details: unknown } {
+  const r = runChild<{ ours: number[]; bare: number[]; files: number }>('bench/hcl-child.ts', [
+    String(cfg.hclResources),
+    String(Math.max(1, Math.min(cfg.repetitions, 3))),
+  ]);
+  const [om, bm] = [median(r.ours), median(r.bare)];
+  return {
+    row: {
+      name: `hcl: read a ${cfg.hclResources}-resource HCL module (${r.files} files) into the graph`,
+      measured: `${om.toFixed(0)} ms`,
+      baseline: `${bm.toFixed(0)} ms (hcl2json parse)`,
+      ratio: om / bm,
+      goal: '<= 1.5',
+      pass: om / bm <= 1.5,
+    },
+    details: r,
+  };
+}
+
 export function runBench(cfg: BenchConfig, log: (s: string) => void = () => undefined): BenchResults {
   if (!fs.existsSync(path.join(ROOT, 'dist/lib/index.js')))
     throw new Error('bench: dist/ is missing; run `npm run build` first');
@@ -151,6 +174,10 @@ export function runBench(cfg: BenchConfig, log: (s: string) => void = () => unde
   const review = reviewBench(cfg.reviewResources, cfg.repetitions);
   rows.push(...review.rows);
   details.review = review.details;
+  log('hcl ...');
+  const hcl = benchHcl(cfg);
+  rows.push(hcl.row);
+  details.hcl = hcl.details;
   log('import ...');
   const imp = benchImport(cfg);
   rows.push(imp.row);

@@ -19,6 +19,7 @@ test('bench/results.json is a full run with the four benchmarks', () => {
     'rules',
     'review',
     'review',
+    'hcl',
     'import',
   ]);
 });

@@ -350,3 +350,73 @@ describe('the CLI on HCL', () => {
     expect([v.code, v.err]).toEqual([2, expect.stringContaining('--var takes name=value')]);
   });
 });
+
+describe('cdk.tf.json with count and cdktf iterators', () => {
+  test('a dynamic "roles" block (TerraformIterator) and count are expanded, not invisible', async () => {
+    const doc = {
+      '//': { metadata: { stackName: 'iterators' } },
+      variable: { divisions: { default: ['*'] } },
+      data: { genesyscloud_auth_division: { chicago: { name: 'Chicago' } } },
+      resource: {
+        genesyscloud_auth_role: {
+          admin: {
+            name: 'Admin',
+            permission_policies: [{ domain: 'authorization', entity_name: 'role', action_set: ['edit'] }],
+          },
+        },
+        genesyscloud_oauth_client: {
+          backdoor: {
+            name: 'Backdoor',
+            authorized_grant_type: 'CLIENT-CREDENTIALS',
+            dynamic: {
+              roles: {
+                for_each: '${var.divisions}',
+                iterator: 'each',
+                content: { role_id: '${genesyscloud_auth_role.admin.id}', division_id: '${each.value}' },
+              },
+            },
+          },
+          fleet: {
+            name: 'Fleet',
+            authorized_grant_type: 'CLIENT-CREDENTIALS',
+            count: 2,
+            roles: [
+              {
+                role_id: '${genesyscloud_auth_role.admin.id}',
+                division_id: '${data.genesyscloud_auth_division.chicago.id}',
+              },
+            ],
+          },
+        },
+      },
+    };
+    fs.writeFileSync(path.join(tmp, 'iterators.json'), JSON.stringify(doc));
+    const [s] = await loadInputs(path.join(tmp, 'iterators.json'));
+    const report = buildReport([s]).stacks[0];
+    expect(report.principals.map((p) => [p.address, p.divisions.map((d) => d.label), p.findings])).toEqual([
+      [
+        'genesyscloud_oauth_client.backdoor',
+        ['all divisions'],
+        ['GCA-DIV2[Admin]', 'GCA-PERM6[authorization:role:edit]'],
+      ],
+      ['genesyscloud_oauth_client.fleet[0]', ['Chicago'], ['GCA-PERM6[authorization:role:edit]']],
+      ['genesyscloud_oauth_client.fleet[1]', ['Chicago'], ['GCA-PERM6[authorization:role:edit]']],
+    ]);
+  });
+
+  test('the JSON hcl2json makes (each block in a list) reads like the HCL it came from', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const hcl2json = require('@cdktf/hcl2json') as { parse(f: string, t: string): Promise<unknown> };
+    const dir = path.join(FIXTURES, 'hcl/contact-center');
+    const json = await hcl2json.parse('main.tf', fs.readFileSync(path.join(dir, 'main.tf'), 'utf8'));
+    const vars = await hcl2json.parse('variables.tf', fs.readFileSync(path.join(dir, 'variables.tf'), 'utf8'));
+    // Without the child module (its source is relative to the .tf files, not to this file).
+    const { module: _module, ...rest } = json as Record<string, unknown>;
+    expect(_module).toBeDefined();
+    fs.writeFileSync(path.join(tmp, 'hcl2json.json'), JSON.stringify({ ...rest, ...(vars as object) }));
+    const [s] = await loadInputs(path.join(tmp, 'hcl2json.json'), { vars: ['portal_scopes=["recordings:readonly"]'] });
+    expect(s.graph.source.format).toBe('terraform-json');
+    const qa = buildReport([s]).stacks[0].principals.find((p) => p.name === 'QA recording downloader')!;
+    expect(qa.divisions.map((d) => d.label)).toEqual(['Chicago', 'home']);
+  });
+});

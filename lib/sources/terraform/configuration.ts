@@ -6,6 +6,7 @@
  * What cannot be known statically is kept as an unresolved expression or marked, so it reads as unknown with
  * the expression and its location. Format-neutral: lib/sources/hcl and lib/sources/terraform-json fill it.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { AccessValidationError } from '../../errors';
 import type { SourceLocation } from './document';
@@ -42,15 +43,52 @@ export interface ModuleConfig {
   readonly modules: ModuleCall[];
   /** `output` values as written. */
   readonly outputs: Map<string, unknown>;
+  /** The modules it calls with local sources, read (by call name); others are not in the input. */
+  readonly children: Map<string, ModuleConfig>;
 }
 
 /** An empty module config. */
 export function emptyModule(dir: string, shown: string): ModuleConfig {
-  return { dir, shown, blocks: [], variables: new Map(), locals: new Map(), modules: [], outputs: new Map() };
+  return {
+    dir,
+    shown,
+    blocks: [],
+    variables: new Map(),
+    locals: new Map(),
+    modules: [],
+    outputs: new Map(),
+    children: new Map(),
+  };
 }
 
 /** How to read a child module's directory. */
 export type ModuleLoader = (dir: string, shown: string) => Promise<ModuleConfig>;
+
+/** True for a module source this reader follows: a local path. */
+export function isLocalSource(source: unknown): source is string {
+  return typeof source === 'string' && (source.startsWith('./') || source.startsWith('../'));
+}
+
+/** Reads the modules `mod` calls with local sources, and theirs, into `children` (before expanding). */
+export async function loadChildren(mod: ModuleConfig, loadModule: ModuleLoader, depth = 0): Promise<void> {
+  for (const call of mod.modules) {
+    if (!isLocalSource(call.source)) continue;
+    if (depth >= MAX_MODULE_DEPTH) {
+      throw new AccessValidationError(
+        `${where(call.location)}: modules nest deeper than ${MAX_MODULE_DEPTH}: is a module calling itself?`,
+      );
+    }
+    const dir = path.resolve(mod.dir, call.source);
+    if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new AccessValidationError(
+        `${where(call.location)}: module "${call.name}" has source "${call.source}", which is not a directory here: fix the path`,
+      );
+    }
+    const child = await loadModule(dir, path.join(mod.shown, call.source));
+    mod.children.set(call.name, child);
+    await loadChildren(child, loadModule, depth + 1);
+  }
+}
 
 /** The expanded document, where each resource is written, and what could not be expanded. */
 export interface ExpandedConfiguration {
@@ -79,26 +117,23 @@ function instanceName(name: string, key: string | number): string {
 }
 
 /** Expands the root module (and the modules it calls) into one document. */
-export async function expandConfiguration(
+export function expandConfiguration(
   root: ModuleConfig,
   vars: Readonly<Record<string, unknown>>,
-  loadModule: ModuleLoader,
-): Promise<ExpandedConfiguration> {
+): ExpandedConfiguration {
   const doc: Json = { resource: {}, data: {} };
   const locations = new Map<string, SourceLocation & { pointer?: string }>();
-  await expandModule(root, vars, '', doc, locations, loadModule, 0);
+  expandModule(root, vars, '', doc, locations);
   return { doc, locations };
 }
 
-async function expandModule(
+function expandModule(
   mod: ModuleConfig,
   given: Readonly<Record<string, unknown>>,
   prefix: string,
   doc: Json,
   locations: Map<string, SourceLocation & { pointer?: string }>,
-  loadModule: ModuleLoader,
-  depth: number,
-): Promise<Record<string, unknown>> {
+): Record<string, unknown> {
   const vars: Record<string, unknown> = {};
   for (const [name, v] of mod.variables) if (v.default !== undefined) vars[name] = v.default;
   for (const [name, v] of Object.entries(given)) if (v !== UNKNOWN) vars[name] = v;
@@ -131,17 +166,9 @@ async function expandModule(
   };
   // Child modules first: the module's own blocks may use their outputs.
   for (const call of mod.modules) {
-    const source = call.source;
-    if (typeof source !== 'string' || !(source.startsWith('./') || source.startsWith('../'))) {
-      continue; // Registry and remote modules are not read: their access is not in this input.
-    }
-    if (depth >= MAX_MODULE_DEPTH) {
-      throw new AccessValidationError(
-        `${where(call.location)}: modules nest deeper than ${MAX_MODULE_DEPTH}: is a module calling itself?`,
-      );
-    }
-    const dir = path.resolve(mod.dir, source);
-    const child = await loadModule(dir, path.join(mod.shown, source));
+    // Registry and remote modules are not read: their access is not in this input.
+    const child = mod.children.get(call.name);
+    if (!child) continue;
     const args: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(call.args)) {
       if (k === 'source' || k === 'version' || k === 'providers' || META.includes(k)) continue;
@@ -149,15 +176,7 @@ async function expandModule(
       const r = resolveValue(v, scope, unresolved);
       args[k] = typeof r === 'string' && unresolved.includes(r) ? UNKNOWN : r;
     }
-    moduleOutputs[call.name] = await expandModule(
-      child,
-      args,
-      `${prefix}module.${call.name}.`,
-      doc,
-      locations,
-      loadModule,
-      depth + 1,
-    );
+    moduleOutputs[call.name] = expandModule(child, args, `${prefix}module.${call.name}.`, doc, locations);
   }
   for (const b of mod.blocks) expandBlock(b, scope, prefix, doc, locations);
   const outputs: Record<string, unknown> = {};

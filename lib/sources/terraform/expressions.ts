@@ -95,6 +95,13 @@ export function evaluateExpression(expr: string, scope: Scope): Known | typeof U
   if (!t) return UNKNOWN;
   const root = t[1];
   const path = steps(t[2]);
+  // A dynamic block's iterator shadows the resource's own names (cdktf names its iterator "each").
+  const it = scope.iterators?.[root];
+  if (it) {
+    if (path[0] === 'key') return path.length === 1 ? it.key : UNKNOWN;
+    if (path[0] === 'value') return walk(it.value, path.slice(1));
+    return UNKNOWN;
+  }
   switch (root) {
     case 'var':
       return typeof path[0] === 'string' && Object.prototype.hasOwnProperty.call(scope.vars, path[0])
@@ -119,15 +126,8 @@ export function evaluateExpression(expr: string, scope: Scope): Known | typeof U
       }
       return walk(outputs[path[1]], path.slice(2));
     }
-    default: {
-      const it = scope.iterators?.[root];
-      if (it) {
-        if (path[0] === 'key') return path.length === 1 ? it.key : UNKNOWN;
-        if (path[0] === 'value') return walk(it.value, path.slice(1));
-        return UNKNOWN;
-      }
+    default:
       return reference(root, t[2], scope);
-    }
   }
 }
 

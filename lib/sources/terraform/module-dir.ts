@@ -9,7 +9,14 @@ import * as path from 'path';
 import { AccessValidationError } from '../../errors';
 import { cmp } from '../../util/compare';
 import type { LoadedStack } from '../cdktf/load';
-import { emptyModule, expandConfiguration, type ModuleConfig, mergeVars, parseVarFlag } from './configuration';
+import {
+  emptyModule,
+  expandConfiguration,
+  loadChildren,
+  type ModuleConfig,
+  mergeVars,
+  parseVarFlag,
+} from './configuration';
 import { readTerraformDocument } from './document';
 import { addFragment, isOverrideFile, type Locator } from './fragment';
 
@@ -188,12 +195,13 @@ export async function loadTerraformModule(
   const root = await readModule(abs, input);
   const st = fs.statSync(abs, { throwIfNoEntry: false });
   const vars = await variables(root.dir, root.shown, options, cwd);
-  const seen = new Set<string>();
-  const { doc, locations } = await expandConfiguration(root, vars, async (dir, shown) => {
-    if (seen.has(dir) && seen.size > 64) throw new AccessValidationError(`"${shown}": too many module calls`);
-    seen.add(dir);
+  let calls = 0;
+  await loadChildren(root, (dir, shown) => {
+    if (++calls > 256)
+      throw new AccessValidationError(`"${shown}": more than 256 module calls: is a module calling itself?`);
     return readModule(dir, shown);
   });
+  const { doc, locations } = expandConfiguration(root, vars);
   const hasHcl = st?.isDirectory() ? moduleFiles(abs).some((f) => f.endsWith('.tf')) : input.endsWith('.tf');
   const name = st?.isDirectory() ? path.basename(abs) : path.basename(abs).replace(/\.tf(\.json)?$/, '');
   const graph = readTerraformDocument(doc, {
