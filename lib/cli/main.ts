@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AccessValidationError, didYouMean, oneLine } from '../errors';
+import { visible } from '../review/markdown';
 import { nearest } from '../review/suggest';
 import { packageRoot } from '../util/package-root';
 import { type FlagSpec, parseArgs, UsageError } from './args';
@@ -88,9 +89,18 @@ export function version(): string {
   return (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** Longest error line written (a 100 KB argument is not echoed whole). */
+const MAX_LINE = 600;
+
+/** One safe line for the terminal: folded, control and bidi characters shown visibly, cut when too long. */
+export function safeLine(message: string): string {
+  const line = visible(oneLine(message));
+  return line.length > MAX_LINE ? `${line.slice(0, MAX_LINE - 3)}...` : line;
+}
+
 function fail(io: Io, message: string, command?: string): number {
   const hint = command !== undefined ? ` (see \`${NAME} ${command} --help\`)` : ` (see \`${NAME} --help\`)`;
-  io.stderr(`${NAME}: ${oneLine(message)}${hint}\n`);
+  io.stderr(`${NAME}: ${safeLine(message)}${hint}\n`);
   return EXIT.usage;
 }
 
@@ -136,11 +146,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) return fail(io, e.message, e.command ?? command?.name);
     if (AccessValidationError.isAccessValidationError(e)) {
-      io.stderr(`${NAME}: ${oneLine((e as Error).message)}\n`);
+      io.stderr(`${NAME}: ${safeLine((e as Error).message)}\n`);
       return EXIT.usage;
     }
     const message = e instanceof Error ? e.message : String(e);
-    io.stderr(`${NAME}: unexpected error: ${oneLine(message)}\n`);
+    io.stderr(
+      `${NAME}: internal error: ${safeLine(message)}; please report it with the command you ran (GENESYS_ACCESS_DEBUG=1 shows the stack)\n`,
+    );
     if (process.env.GENESYS_ACCESS_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
     return EXIT.usage;
   }

@@ -1,18 +1,40 @@
 /** Small Markdown helpers for output that must fit a pull-request comment. No cdktf import. */
 
-/** Escapes text for Markdown and table cells: inline HTML, pipes, emphasis stars, new lines. */
-export function text(s: string): string {
+/**
+ * Control characters (C0, DEL, C1, ESC sequences), bidirectional overrides and isolates (the "Trojan Source"
+ * class), zero-width and other invisible format characters: never written raw to a comment or a terminal.
+ */
+const INVISIBLE =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+
+/** Shows invisible and control characters visibly, as `\u202E`; tabs and new lines become spaces. */
+export function visible(s: string): string {
   return s
+    .replace(/\r?\n|\t/g, ' ')
+    .replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/** True when `s` holds a character {@link visible} would escape. */
+export function hasInvisible(s: string): boolean {
+  INVISIBLE.lastIndex = 0;
+  return INVISIBLE.test(s);
+}
+
+/**
+ * Escapes text for Markdown and table cells: inline HTML, link and image syntax, pipes, emphasis, code spans,
+ * new lines, and invisible characters (shown as `\u202E`).
+ */
+export function text(s: string): string {
+  return visible(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([|*])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
+    .replace(/([\\|*`[\]!~])/g, '\\$1');
 }
 
-/** An inline code span (safe in table cells). */
+/** An inline code span (safe in table cells): no raw HTML or links can start inside one. */
 export function code(s: string): string {
-  const body = s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const body = visible(s).replace(/\|/g, '\\|');
   return body.includes('`') ? `\`\` ${body} \`\`` : `\`${body}\``;
 }
 

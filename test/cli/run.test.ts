@@ -294,6 +294,23 @@ describe('run', () => {
       },
     };
     expect(await run(['report', 'org.json'], io)).toBe(EXIT.usage);
-    expect(m.err()).toBe('genesys-access: unexpected error: disk full at somewhere\n');
+    expect(m.err()).toBe(
+      'genesys-access: internal error: disk full at somewhere; please report it with the command you ran (GENESYS_ACCESS_DEBUG=1 shows the stack)\n',
+    );
+  });
+
+  test('error lines show control and bidi characters visibly, cut long arguments, and never echo file content', async () => {
+    const m = memoryIo(tmp);
+    expect(await run(['report', 'evil\u202e\u001b[31m.json'], m.io)).toBe(EXIT.usage);
+    expect(m.err()).toContain('evil\\u202E\\u001B[31m.json');
+    expect(m.err()).not.toMatch(/[\u001b\u202e]/);
+    const long = memoryIo(tmp);
+    expect(await run(['x'.repeat(100_000)], long.io)).toBe(EXIT.usage);
+    expect(long.err().length).toBeLessThan(1000);
+    fs.writeFileSync(path.join(tmp, 'passwd.json'), 'root:x:0:0:root:/root:/bin/bash\n');
+    const secret = memoryIo(tmp);
+    expect(await run(['report', 'passwd.json'], secret.io)).toBe(EXIT.usage);
+    expect(secret.err()).not.toContain('root:x');
+    expect(secret.err()).toContain('"passwd.json" is not valid JSON');
   });
 });

@@ -47,9 +47,14 @@ export function loadStackFile(file: string, shown: string, fallbackName: string)
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    throw new AccessValidationError(`"${shown}" is not valid JSON: ${(e as Error).message}`);
+    // Say where, never what: the file may hold secrets (a wrong path to /etc/passwd, a state file).
+    const at = /position (\d+)/.exec((e as Error).message);
+    const where = at ? ` at byte ${at[1]}` : text.trim() === '' ? ': the file is empty' : '';
+    throw new AccessValidationError(
+      `"${shown}" is not valid JSON${where}: give a synthesized cdk.tf.json (run \`cdktf synth\`), a .tf file or a module directory`,
+    );
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new AccessValidationError(
