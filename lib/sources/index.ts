@@ -82,7 +82,12 @@ const TERRAFORM_JSON: InputFormat = {
   name: 'terraform-json',
   description:
     'Terraform JSON configuration: a .tf.json file, e.g. genesyscloud_tf_export output (genesyscloud.tf.json), or the JSON hcl2json makes',
-  load: (input, cwd, o) => loadTerraformModule(input, cwd, { ...o, format: 'terraform-json' }),
+  // genesyscloud_tf_export writes genesyscloud.tf.json: recorded as its own format, read the same way.
+  load: (input, cwd, o) =>
+    loadTerraformModule(input, cwd, {
+      ...o,
+      format: path.basename(input) === 'genesyscloud.tf.json' ? 'tf-export' : 'terraform-json',
+    }),
   detect: (input, cwd) => {
     const st = statOf(input, cwd);
     if (!st?.isFile() || path.basename(input) === 'cdk.tf.json' || !input.endsWith('.json')) return false;
