@@ -65,3 +65,27 @@ export function divisionIs(d: GraphDivision, query: string): boolean {
   if (d.key === q || d.ref === q || d.provenance?.address === q || d.provenance?.genesysId === q) return true;
   return d.name !== undefined && d.name.toLowerCase() === q.toLowerCase();
 }
+
+/**
+ * When `query` names no division of `divisions` (and is not `home` or `*`), the names it is close to: a typo
+ * (`Chicgo`) should get a did-you-mean, not "grant the role in Chicgo".
+ */
+export function unknownDivision(
+  divisions: readonly GraphDivision[],
+  query: string,
+  rank: (q: string, names: readonly string[]) => string[],
+): string[] | undefined {
+  const q = query.trim();
+  if (isAllQuery(q) || isHomeQuery(q)) return undefined;
+  if (divisions.some((d) => divisionIs(d, q))) return undefined;
+  const names = [
+    ...new Set(
+      divisions
+        .filter((d) => d.kind === 'lookup' || d.kind === 'managed')
+        .map((d) => d.name)
+        .filter((n): n is string => !!n),
+    ),
+  ];
+  const near = rank(q, names);
+  return near.length ? near : undefined;
+}

@@ -90,7 +90,7 @@ export function version(): string {
 }
 
 /** Longest error line written (a 100 KB argument is not echoed whole). */
-const MAX_LINE = 600;
+const MAX_LINE = 2000;
 
 /** One safe line for the terminal: folded, control and bidi characters shown visibly, cut when too long. */
 export function safeLine(message: string): string {

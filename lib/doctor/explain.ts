@@ -8,7 +8,7 @@
 import { Catalog } from '../catalog/catalog';
 import type { Operation } from '../catalog/types';
 import { Capabilities } from '../access/capabilities';
-import { divisionLabel, isAllQuery, isHomeQuery } from '../access/divisions';
+import { divisionLabel, isAllQuery, isHomeQuery, unknownDivision } from '../access/divisions';
 import { type Decision, evaluate, type Verdict } from '../access/evaluate';
 import type { AccessGraph, GraphDivision, GraphPrincipal, GraphRole } from '../access/graph';
 import { GraphIndex } from '../access/graph-index';
@@ -522,6 +522,11 @@ export function checkPrincipal(
   const divisions = access.divisions;
   const allowedIn = d.allowedIn.map((x) => x.label);
   const notes = notesOf(d);
+  const near =
+    division !== undefined
+      ? unknownDivision(graph.divisions, division, (q, names) => nearest(q, names, 3, 0.5))
+      : undefined;
+  if (near) notes.unshift(`there is no division "${division}" in the input.${didYouMean(near)}`);
   const common = {
     ...head,
     ...(division !== undefined ? { division } : {}),

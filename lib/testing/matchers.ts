@@ -11,7 +11,7 @@ import { type Decision, evaluate } from '../access/evaluate';
 import type { AccessGraph, GraphPrincipal } from '../access/graph';
 import { GraphIndex } from '../access/graph-index';
 import { principalAccess } from '../access/principal-access';
-import { divisionIs } from '../access/divisions';
+import { divisionIs, unknownDivision } from '../access/divisions';
 import { readCdktf } from '../sources/cdktf/read';
 
 /** The outcome of a matcher: pass or not, and a message that says why. */
@@ -72,6 +72,13 @@ function lookup(stack: unknown, principal: string): { graph: AccessGraph; p?: Gr
   };
 }
 
+/** A failed result when the division asked is a typo of one in the stack. */
+function divisionTypo(graph: AccessGraph, o?: AccessMatcherOptions): MatcherResult | undefined {
+  if (o?.division === undefined) return undefined;
+  const near = unknownDivision(graph.divisions, o.division, (q, names) => rankBySimilarity(q, names, 3, 0.5));
+  return near ? { pass: false, message: `no division "${o.division}" in the stack.${didYouMean(near)}` } : undefined;
+}
+
 function where(o?: AccessMatcherOptions): string {
   return o?.division ? ` in division "${o.division}"` : '';
 }
@@ -92,6 +99,8 @@ export function grantsPermission(
   if (!Catalog.isPermission(permission)) {
     return { pass: false, message: Catalog.explainUnknownPermission(permission) };
   }
+  const typo = divisionTypo(graph, options);
+  if (typo) return typo;
   const d = evaluate(graph, p, { permission }, options?.division !== undefined ? { division: options.division } : {});
   if (d.verdict === 'allowed') return { pass: true, message: `${p.key} holds ${permission}${where(options)}` };
   if (d.verdict === 'unknown') return { pass: false, message: unknownMessage(p, `holds ${permission}`, d, options) };
@@ -124,6 +133,8 @@ export function allowsOperation(
   if (!p) return fail!;
   const op = Catalog.operation(operation);
   if (!op) return { pass: false, message: Catalog.explainUnknownOperation(operation) };
+  const typo = divisionTypo(graph, options);
+  if (typo) return typo;
   const label = `${op.key} (${op.operationId})`;
   const d = evaluate(
     graph,

@@ -306,7 +306,7 @@ describe('run', () => {
     expect(m.err()).not.toMatch(/[\u001b\u202e]/);
     const long = memoryIo(tmp);
     expect(await run(['x'.repeat(100_000)], long.io)).toBe(EXIT.usage);
-    expect(long.err().length).toBeLessThan(1000);
+    expect(long.err().length).toBeLessThan(2100);
     fs.writeFileSync(path.join(tmp, 'passwd.json'), 'root:x:0:0:root:/root:/bin/bash\n');
     const secret = memoryIo(tmp);
     expect(await run(['report', 'passwd.json'], secret.io)).toBe(EXIT.usage);

@@ -196,6 +196,14 @@ describe('general role permissions and the home division looked up by name', () 
     expect(chicago.check.answer).toContain('it is allowed only in "home": grant the role in "Chicago"');
   });
 
+  test('a division typo gets a did-you-mean in the notes', () => {
+    const { check } = explain('Homer', RECORDINGS, '--division', 'Chicgo');
+    expect(check.verdict).toBe('denied');
+    expect((check as unknown as { notes: string[] }).notes[0]).toBe(
+      'there is no division "Chicgo" in the input. Did you mean "Chicago"?',
+    );
+  });
+
   test('Markdown says "Cannot tell." for unknown, and --help documents exit 3', () => {
     const md = cli(
       ['explain', 'GET', '/api/v2/conversations/c-1/recordings', '--plan', 'stack.json', '--principal', 'External'],

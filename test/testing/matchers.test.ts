@@ -119,3 +119,38 @@ describe('matchers on raw bindings', () => {
     );
   });
 });
+
+describe('a division typo gets a did-you-mean, not a fix for a division that does not exist', () => {
+  test('toGrantPermission and toAllowOperation with { division: "Chicgo" }', () => {
+    const json = {
+      data: { genesyscloud_auth_division: { chicago: { name: 'Chicago' } } },
+      resource: {
+        genesyscloud_auth_role: {
+          r: {
+            name: 'R',
+            permission_policies: [{ domain: 'recording', entity_name: 'recording', action_set: ['view'] }],
+          },
+        },
+        genesyscloud_oauth_client: {
+          c: {
+            name: 'C',
+            authorized_grant_type: 'CLIENT-CREDENTIALS',
+            roles: [
+              {
+                role_id: '${genesyscloud_auth_role.r.id}',
+                division_id: '${data.genesyscloud_auth_division.chicago.id}',
+              },
+            ],
+          },
+        },
+      },
+    };
+    for (const r of [
+      grantsPermission(json, 'c', 'recording:recording:view', { division: 'Chicgo' }),
+      allowsOperation(json, 'c', 'GET /api/v2/conversations/x/recordings', { division: 'Chicgo' }),
+    ]) {
+      expect(r).toEqual({ pass: false, message: 'no division "Chicgo" in the stack. Did you mean "Chicago"?' });
+    }
+    expect(grantsPermission(json, 'c', 'recording:recording:view', { division: 'Chicago' }).pass).toBe(true);
+  });
+});
