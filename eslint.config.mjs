@@ -14,7 +14,17 @@ const pure = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'src/generated/**', '**/cdktf.out/**', 'coverage/**', 'scratch/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'dist-cdktn/**',
+      'src/generated/**',
+      '**/cdktf.out/**',
+      'coverage/**',
+      'scratch/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -55,7 +55,7 @@ describe('the published package', () => {
     ).toBe('is required');
   });
 
-  test('the tarball holds every bin and exports target and the data read at run time', () => {
+  test('the tarball holds every bin, exports and typesVersions target and the data read at run time', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
       cwd: ROOT,
       encoding: 'utf8',
@@ -70,6 +70,9 @@ describe('the published package', () => {
         targets.push(t.replace('*', 'oauth-client'));
       }
     }
+    // `typesVersions` targets (what node10 resolution reads), likewise.
+    for (const list of Object.values(pkg.typesVersions['*'] as Record<string, string[]>))
+      for (const t of list) targets.push(t.replace('*', 'oauth-client'));
     targets.push(
       'data/capabilities.json',
       'data/genesyscloud/provider-schema.json',

@@ -1,0 +1,2 @@
+// Registers toGrantPermission, toAllowOperation and toGrantExactly, typed for jest.
+import 'cdktn-genesyscloud-access/testing/jest';
