@@ -13,7 +13,7 @@ function stack(): TerraformStack {
 
 function rawClient(s: TerraformStack, id: string, extra: Record<string, unknown> = {}): OauthClient {
   const role = new AuthRole(s, `${id}-role`, {
-    name: 'Raw',
+    name: id === 'qa' ? 'Raw' : `Raw ${id}`, // role names are unique (GCA-SUBJ3)
     permissionPolicies: [{ domain: 'recording', entityName: 'recording', actionSet: ['view'] }],
   });
   return new OauthClient(s, id, {

@@ -415,7 +415,8 @@ describe('cdk.tf.json with count and cdktf iterators', () => {
         ['GCA-DIV2[Admin]', 'GCA-PERM6[authorization:role:edit]'],
       ],
       ['genesyscloud_oauth_client.fleet[0]', ['Chicago'], ['GCA-PERM6[authorization:role:edit]']],
-      ['genesyscloud_oauth_client.fleet[1]', ['Chicago'], ['GCA-PERM6[authorization:role:edit]']],
+      // Both instances are named "Fleet": GCA-SUBJ4 says so on the second.
+      ['genesyscloud_oauth_client.fleet[1]', ['Chicago'], ['GCA-PERM6[authorization:role:edit]', 'GCA-SUBJ4[Fleet]']],
     ]);
   });
 
