@@ -19,6 +19,7 @@ import {
   WfmPublisherServiceAccount,
 } from '../../lib';
 import { validateTerraformJson } from '../../lib/testing';
+import { validationErrors } from '../constructs/validation-errors';
 import { AuthRole, type AuthRolePermissionPolicies } from '../../src/generated/provider/auth-role';
 import { DataGenesyscloudAuthDivision } from '../../src/generated/provider/data-genesyscloud-auth-division';
 import { GroupRoles } from '../../src/generated/provider/group-roles';
@@ -26,34 +27,36 @@ import { OauthClient, type OauthClientConfig } from '../../src/generated/provide
 import { GenesyscloudProvider } from '../../src/generated/provider/provider';
 import { UserRoles } from '../../src/generated/provider/user-roles';
 
+let made: TerraformStack[] = [];
+
 function stack(): TerraformStack {
   const s = new TerraformStack(Testing.app(), 'corpus');
   new GenesyscloudProvider(s, 'genesyscloud', {});
   AccessRules.check(s);
+  made.push(s);
   return s;
 }
 
-/** The lines an action produces: a thrown message, the validation lines of a failed synth, or warnings. */
+/**
+ * The lines an action produces: a thrown message (pure APIs: the catalog, capabilities), or the validation lines
+ * of synthesizing every stack it made (constructs never throw: they report at synth), or warnings.
+ */
 function linesOf(fn: () => unknown): string[] {
+  made = [];
+  let r: unknown;
   try {
-    const r = fn();
-    if (r instanceof TerraformStack) {
-      Testing.synth(r, true);
-      return AccessRules.findings(r)
-        .filter((f) => !f.suppressedBy)
-        .map((f) => f.message);
-    }
-    return Array.isArray(r) ? r.map(String) : [];
+    r = fn();
   } catch (e) {
-    const m = (e as Error).message;
-    if (m.startsWith('Validation failed with the following errors:')) {
-      return m
-        .split('\n')
-        .filter((l) => /^\s+\[/.test(l))
-        .map((l) => l.trim());
-    }
-    return [m];
+    return [(e as Error).message];
   }
+  if (Array.isArray(r)) return r.map(String);
+  const errors = made.flatMap((s) => validationErrors(s));
+  if (errors.length) return errors;
+  return made.flatMap((s) =>
+    AccessRules.findings(s)
+      .filter((f) => !f.suppressedBy)
+      .map((f) => f.message),
+  );
 }
 
 /** A stack with a raw role (given policies) granted to a raw client (given config) in Chicago. */
@@ -82,6 +85,11 @@ const perm = (p: string): AuthRolePermissionPolicies => {
 const VIEW = [perm('recording:screenRecording:view')];
 const role = (permissions: string[]) => () =>
   new AccessRole(stack(), 'r', { name: 'R', permissions: permissions as never[] });
+/** A seed client granted in the division `make` returns (division factories report through the grant). */
+const inDivision = (make: (s: TerraformStack) => ReturnType<typeof Division.home>) => () => {
+  const s = stack();
+  new ScreenRecordingReaderClient(s, 'qa', { divisions: [make(s)] });
+};
 
 const cases: Array<[string, () => unknown, RegExp]> = [
   // Invented permissions from forum answers, in a typed role (caught at once) and in a raw role (caught at synth).
@@ -364,21 +372,29 @@ const cases: Array<[string, () => unknown, RegExp]> = [
   ],
   [
     'Division.all: short reason',
-    () => Division.all({ reason: 'qa' }),
+    () => new ScreenRecordingReaderClient(stack(), 'qa', { divisions: [Division.all({ reason: 'qa' })] }),
     /Division.all needs a reason of at least 10 characters \(got "qa"\)/,
   ],
   [
     'Division.all: no reason',
-    () => Division.all(undefined as never),
+    () => new ScreenRecordingReaderClient(stack(), 'qa', { divisions: [Division.all(undefined as never)] }),
     /Division.all needs a reason of at least 10 characters \(got ""\)/,
   ],
-  ['Division.fromId("*")', () => Division.fromId(stack(), 'd', '*'), /use Division.all\(\{ reason \}\) to say why/],
+  [
+    'Division.fromId("*")',
+    inDivision((s) => Division.fromId(s, 'd', '*')),
+    /use Division.all\(\{ reason \}\) to say why/,
+  ],
   [
     'Division.fromId("")',
-    () => Division.fromId(stack(), 'd', ''),
-    /Division.fromId needs a division id; use Division.fromName/,
+    inDivision((s) => Division.fromId(s, 'd', '')),
+    /Division.fromId needs a division id \(got ""\); use Division.fromName/,
   ],
-  ['Division.fromName("")', () => Division.fromName(stack(), 'd', '  '), /Division.fromName needs a division name/],
+  [
+    'Division.fromName("")',
+    inDivision((s) => Division.fromName(s, 'd', '  ')),
+    /Division.fromName needs a division name/,
+  ],
   ['new Division without name', () => new Division(stack(), 'd', { name: '' }), /a Division needs a name/],
   // Roles, bundles, capabilities.
   [
@@ -414,12 +430,21 @@ const cases: Array<[string, () => unknown, RegExp]> = [
   ],
   [
     'role: remove an invented permission',
-    () => PermissionBundle.of('Agent', ['recording:recording:view']).without('R', ['recordings:view' as never]),
+    () =>
+      new AccessRole(stack(), 'r', {
+        name: 'R',
+        base: PermissionBundle.of('Agent', ['recording:recording:view']).without('R', ['recordings:view' as never]),
+      }),
     /removal from "Agent": unknown permission "recordings:view"/,
   ],
   [
     'bundle: invented permission',
-    () => PermissionBundle.of('Agent', ['agent:login:read' as never]),
+    () =>
+      new AccessRole(stack(), 'r', {
+        name: 'R',
+        permissions: ['recording:recording:view'],
+        base: PermissionBundle.of('Agent', ['agent:login:read' as never]),
+      }),
     /permission bundle "Agent": unknown permission "agent:login:read"/,
   ],
   [
