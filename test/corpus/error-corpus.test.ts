@@ -556,6 +556,146 @@ const cases: Array<[string, () => unknown, RegExp]> = [
     () => AccessRules.addSuppressions(stack(), [{ id: 'GCA-OAUTH4', reason: 'the secret is rotated daily' }]),
     /GCA-OAUTH4 cannot be suppressed/,
   ],
+  // JavaScript callers (no compiler): wrong kinds, props a construct does not take.
+  [
+    'js: AccessRole props null',
+    () => new AccessRole(stack(), 'r', null as never),
+    /^\[corpus\/r\] AccessRole needs props \{ name, description, capabilities, permissions, base, remove \} \(got null\)$/,
+  ],
+  [
+    'js: permissions as a string',
+    () => new AccessRole(stack(), 'r', { name: 'R', permissions: 'wfm:schedule:view' as never }),
+    /AccessRole: permissions must be a list of permission names, e.g. \["wfm:schedule:view"\] \(got "wfm:schedule:view"\)/,
+  ],
+  [
+    'js: a number among the permissions',
+    () => new AccessRole(stack(), 'r', { name: 'R', permissions: ['wfm:schedule:view', 7 as never] }),
+    /role "R": each permission must be a string such as "wfm:schedule:view" \(got number 7\)/,
+  ],
+  [
+    'js: an object as the name',
+    () => new AccessRole(stack(), 'r', { name: { en: 'R' } as never, permissions: ['wfm:schedule:view'] }),
+    /^\[corpus\/r\] AccessRole: name must be a string \(got an object\)$/,
+  ],
+  [
+    'js: capabilities as a string',
+    () => new AccessRole(stack(), 'r', { name: 'R', capabilities: 'routing-queue-read' as never }),
+    /AccessRole: capabilities must be a list of capabilities, e.g. \["routing-queue-read"\] \(got "routing-queue-read"\)/,
+  ],
+  [
+    'js: a number as a capability',
+    () => new AccessRole(stack(), 'r', { name: 'R', capabilities: [3 as never] }),
+    /a capability must be a built-in capability id such as "routing-queue-read" or a capability from Capabilities.define \(got number 3\)/,
+  ],
+  [
+    'js: divisions as one division, not a list',
+    () => {
+      const s = stack();
+      new ScreenRecordingReaderClient(s, 'qa', { divisions: Division.home(s) as never });
+    },
+    /ScreenRecordingReaderClient: divisions must be a list of divisions, e.g. \[Division.fromName/,
+  ],
+  [
+    'js: divisions as a list in grant()',
+    () => {
+      const s = stack();
+      new AccessRole(s, 'r', { name: 'R', capabilities: ['user-read'] }).grant(
+        new ClientCredentialsClient(s, 'c', { name: 'C' }),
+        [Division.home(s)] as never,
+      );
+    },
+    /pass divisions one by one, not as a list: role.grant\(client, chicago, home\)/,
+  ],
+  [
+    'js: scopes on ClientCredentialsClient',
+    () => new ClientCredentialsClient(stack(), 'c', { name: 'C', scopes: ['recordings:readonly'] } as never),
+    /ClientCredentialsClient does not take "scopes": scopes do nothing for a client-credentials token/,
+  ],
+  [
+    'js: scopes on ScreenRecordingReaderClient',
+    () => {
+      const s = stack();
+      new ScreenRecordingReaderClient(s, 'qa', {
+        divisions: [Division.home(s)],
+        scopes: ['recordings:readonly'],
+      } as never);
+    },
+    /ScreenRecordingReaderClient does not take "scopes": scopes do nothing for a client-credentials token/,
+  ],
+  [
+    'js: roles on UserContextClient',
+    () =>
+      new UserContextClient(stack(), 'u', {
+        name: 'U',
+        grantType: 'PASSWORD',
+        capabilities: ['user-read'],
+        roles: ['r'],
+      } as never),
+    /UserContextClient does not take "roles": roles on a user-context client grant nothing/,
+  ],
+  [
+    'js: divisions on AccessRole',
+    () => new AccessRole(stack(), 'r', { name: 'R', capabilities: ['user-read'], divisions: [] } as never),
+    /AccessRole does not take "divisions": a role has no division of its own/,
+  ],
+  [
+    'js: a typo in a prop name',
+    () => {
+      const s = stack();
+      new ScreenRecordingReaderClient(s, 'qa', { divisions: [Division.home(s)], exposeSecrets: true } as never);
+    },
+    /ScreenRecordingReaderClient does not take "exposeSecrets"; it takes .*Did you mean "exposeSecret"\?/,
+  ],
+  [
+    'js: a string for a boolean',
+    () => new ClientCredentialsClient(stack(), 'c', { name: 'C', exposeSecret: 'yes' } as never),
+    /ClientCredentialsClient: exposeSecret must be true or false \(got "yes"\)/,
+  ],
+  [
+    'js: a string for a number',
+    () => new ClientCredentialsClient(stack(), 'c', { name: 'C', accessTokenValiditySeconds: '3600' } as never),
+    /ClientCredentialsClient: accessTokenValiditySeconds must be a number \(got "3600"\)/,
+  ],
+  [
+    'js: an unknown grant type',
+    () =>
+      new UserContextClient(stack(), 'u', { name: 'U', grantType: 'IMPLICIT', capabilities: ['user-read'] } as never),
+    /UserContextClient: grantType must be one of "CODE", "TOKEN", "SAML2-BEARER", "PASSWORD" \(got "IMPLICIT"\)/,
+  ],
+  [
+    'js: a role granted to a user-context client',
+    () => {
+      const s = stack();
+      new AccessRole(s, 'r', { name: 'R', capabilities: ['user-read'] }).grant(
+        new UserContextClient(s, 'u', { name: 'U', grantType: 'PASSWORD', capabilities: ['user-read'] }) as never,
+        Division.home(s),
+      );
+    },
+    /a UserContextClient holds no roles: its tokens carry the signed-in user's permissions/,
+  ],
+  [
+    'js: suppressions not a list',
+    () => AccessRules.addSuppressions(stack(), { id: 'GCA-DIV1', reason: 'a long enough reason' } as never),
+    /AccessRules.addSuppressions needs a list of \{ id, reason, appliesTo\? \} \(got an object\)/,
+  ],
+  [
+    'js: a suppression that is a string',
+    () => AccessRules.addSuppressions(stack(), ['GCA-DIV1'] as never),
+    /a suppression must be \{ id, reason, appliesTo\? \}.*\(got "GCA-DIV1"\)/,
+  ],
+  [
+    'js: WfmPublisherServiceAccount principal as a string',
+    () => {
+      const s = stack();
+      new WfmPublisherServiceAccount(s, 'w', { divisions: [Division.home(s)], principal: 'user' as never });
+    },
+    /principal must be WfmPrincipal.clientCredentials\(...\) or WfmPrincipal.user\(\{ email, name \}\) \(got "user"\)/,
+  ],
+  [
+    'user-context client: extraScopes without capabilities is fine, nothing at all is not',
+    () => new UserContextClient(stack(), 'u', { name: 'U', grantType: 'PASSWORD' }),
+    /a UserContextClient needs capabilities \(its scopes are computed from them\) or extraScopes/,
+  ],
   // Invented endpoints and resource types.
   [
     'endpoint: screen recording',
