@@ -88,15 +88,16 @@ export class AccessRole extends Construct implements IAccessRole {
       {
         name: { kind: 'string' },
         description: { kind: 'string' },
-        capabilities: { kind: 'list', example: '["routing-queue-read"]' },
-        permissions: { kind: 'list', example: '["wfm:schedule:view"]' },
-        base: { kind: 'object', example: 'PermissionBundle.of("Agent", [...])' },
-        remove: { kind: 'list', example: '["recording:screenRecording:view"]' },
+        capabilities: { kind: 'list', must: 'a list of capabilities', example: '["routing-queue-read"]' },
+        permissions: { kind: 'list', must: 'a list of permission names', example: '["wfm:schedule:view"]' },
+        base: { kind: 'object', must: 'a PermissionBundle', example: 'PermissionBundle.of("Agent", [...])' },
+        remove: { kind: 'list', must: 'a list of permission names', example: '["recording:screenRecording:view"]' },
       },
       NOT_TAKEN,
     );
     const name = p.name ?? '';
-    if (!name.trim()) reportMistake(this, 'an AccessRole needs a name');
+    // A wrong-typed name (or no props at all) is reported already.
+    if (!name.trim() && mistakesOf(this).length === 0) reportMistake(this, 'an AccessRole needs a name');
     const role = `role "${name}"`;
     const caps = useCapabilities(this, p.capabilities, role);
     let base: PermissionBundle | undefined;

@@ -70,7 +70,8 @@ export class ClientCredentialsClient extends Construct implements IGrantable, IP
       CLIENT_CREDENTIALS_NOT_TAKEN,
     );
     const name = p.name ?? '';
-    if (!name.trim()) reportMistake(this, 'a ClientCredentialsClient needs a name');
+    // A wrong-typed name (or no props at all) is reported already.
+    if (!name.trim() && mistakesOf(this).length === 0) reportMistake(this, 'a ClientCredentialsClient needs a name');
     let ttl = p.accessTokenValiditySeconds;
     if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < MIN_TOKEN_SECONDS || ttl > MAX_TOKEN_SECONDS)) {
       reportMistake(

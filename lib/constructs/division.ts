@@ -2,7 +2,7 @@ import { AuthDivision } from '../../src/generated/provider/auth-division';
 import { DataGenesyscloudAuthDivision } from '../../src/generated/provider/data-genesyscloud-auth-division';
 import { DataGenesyscloudAuthDivisionHome } from '../../src/generated/provider/data-genesyscloud-auth-division-home';
 import { Construct, TerraformStack, type IConstruct } from './core';
-import { reportMistake } from './mistakes';
+import { mistakesOf, reportMistake } from './mistakes';
 import { checkProps, describeValue } from './props';
 
 const DIVISION = Symbol.for('cdktf-genesyscloud-access/Division');
@@ -142,7 +142,8 @@ export class Division extends Construct implements IDivision {
       description: { kind: 'string' },
     });
     const name = p.name ?? '';
-    if (!name.trim()) reportMistake(this, 'a Division needs a name');
+    // A wrong-typed name (or no props at all) is reported already.
+    if (!name.trim() && mistakesOf(this).length === 0) reportMistake(this, 'a Division needs a name');
     this.resource = new AuthDivision(this, 'Default', { name, description: p.description });
     this.divisionId = this.resource.id;
     this.divisionKey = this.node.path;

@@ -4,7 +4,7 @@ import type { IConstruct } from './core';
 import { reportMistake } from './mistakes';
 
 /** The kind of value a prop takes. */
-export type PropKind = 'string' | 'boolean' | 'number' | 'strings' | 'list' | 'object';
+export type PropKind = 'string' | 'boolean' | 'number' | 'strings' | 'list' | 'object' | 'any';
 
 /** One prop a construct takes: its kind, and an example for the message when the value is wrong. */
 export interface PropSpec {
@@ -13,6 +13,8 @@ export interface PropSpec {
   readonly example?: string;
   /** Allowed values of a string prop. */
   readonly oneOf?: readonly string[];
+  /** What the value must be, in words (default: the kind, e.g. `a list`). */
+  readonly must?: string;
 }
 
 const KIND_TEXT: Record<PropKind, string> = {
@@ -22,6 +24,7 @@ const KIND_TEXT: Record<PropKind, string> = {
   strings: 'a list of strings',
   list: 'a list',
   object: 'an object',
+  any: 'a value',
 };
 
 /** How a value reads in a message: `null`, `a list`, `"text"`, `number 42`, `an object`. */
@@ -48,6 +51,8 @@ function fits(kind: PropKind, v: unknown): boolean {
       return Array.isArray(v);
     case 'object':
       return typeof v === 'object' && v !== null && !Array.isArray(v);
+    case 'any':
+      return true;
   }
 }
 
@@ -88,7 +93,10 @@ export function checkProps<T extends object>(
     if (v === undefined) continue;
     const example = s.example ? `, e.g. ${s.example}` : '';
     if (!fits(s.kind, v)) {
-      reportMistake(construct, `${what}: ${k} must be ${KIND_TEXT[s.kind]}${example} (got ${describeValue(v)})`);
+      reportMistake(
+        construct,
+        `${what}: ${k} must be ${s.must ?? KIND_TEXT[s.kind]}${example} (got ${describeValue(v)})`,
+      );
       continue;
     }
     if (s.oneOf && !s.oneOf.includes(v as string)) {
@@ -104,7 +112,7 @@ export function checkProps<T extends object>(
       if (bad.length) {
         reportMistake(
           construct,
-          `${what}: ${k} must be a list of strings${example} (got ${describeValue(bad[0])} in the list)`,
+          `${what}: ${k} must be ${s.must ?? 'a list of strings'}${example} (got ${describeValue(bad[0])} in the list)`,
         );
       }
       out[k] = list.filter((x) => typeof x === 'string');
@@ -113,6 +121,12 @@ export function checkProps<T extends object>(
     out[k] = v;
   }
   return out as Partial<T>;
+}
+
+/** True when `props` gave `key` a value that {@link checkProps} rejected (so the construct should not default it). */
+export function rejectedProp(props: unknown, checked: object, key: string): boolean {
+  const given = typeof props === 'object' && props !== null ? (props as Record<string, unknown>)[key] : undefined;
+  return given !== undefined && (checked as Record<string, unknown>)[key] === undefined;
 }
 
 /** Why user-context settings do nothing on a client-credentials client (shared by the constructs that make one). */

@@ -4,7 +4,7 @@ import { AccessRole } from './access-role';
 import { ClientCredentialsClient } from './client-credentials-client';
 import { Construct } from './core';
 import type { IDivision } from './division';
-import { checkProps, CLIENT_CREDENTIALS_NOT_TAKEN } from './props';
+import { checkProps, CLIENT_CREDENTIALS_NOT_TAKEN, rejectedProp } from './props';
 
 const NOT_TAKEN: Readonly<Record<string, string>> = {
   ...CLIENT_CREDENTIALS_NOT_TAKEN,
@@ -82,7 +82,11 @@ export class ScreenRecordingReaderClient extends Construct {
       'ScreenRecordingReaderClient',
       props,
       {
-        divisions: { kind: 'list', example: '[Division.fromName(this, "chicago", "Chicago")]' },
+        divisions: {
+          kind: 'list',
+          must: 'a list of divisions',
+          example: '[Division.fromName(this, "chicago", "Chicago")]',
+        },
         name: { kind: 'string' },
         roleName: { kind: 'string' },
         includeConversationSearch: { kind: 'boolean' },
@@ -100,6 +104,10 @@ export class ScreenRecordingReaderClient extends Construct {
       exposeSecret: p.exposeSecret,
       accessTokenValiditySeconds: p.accessTokenValiditySeconds,
     });
-    this.grant = this.role.grant(this.client, ...((p.divisions ?? []) as IDivision[]));
+    if (rejectedProp(props, p, 'divisions')) {
+      // Reported already: a grant without them would report a second line for the same fix.
+      this.client.noteFailedGrant();
+      this.grant = AccessGrant.none();
+    } else this.grant = this.role.grant(this.client, ...((p.divisions ?? []) as IDivision[]));
   }
 }

@@ -4,7 +4,7 @@ import { AccessMetadataRecorder, terraformAddress } from './access-metadata';
 import { principalMetadata } from './client-credentials-client';
 import { Construct, TerraformStack, type IConstruct } from './core';
 import { Division, type IDivision } from './division';
-import { reportMistake } from './mistakes';
+import { mistakesOf, reportMistake } from './mistakes';
 import { checkProps, describeValue } from './props';
 import type { IAccessRole, IGrantable, IPrincipal } from './grantable';
 import { cmp } from '../util/compare';
@@ -98,10 +98,11 @@ export class ServiceAccountUser extends Construct implements IGrantable, IPrinci
       );
       const email = p.email ?? '';
       const name = p.name ?? '';
-      if (!email.includes('@')) {
+      const typed = mistakesOf(this).length === 0;
+      if (typed && !email.includes('@')) {
         reportMistake(this, `a ServiceAccountUser needs an email address (got ${JSON.stringify(email)})`);
       }
-      if (!name.trim()) reportMistake(this, 'a ServiceAccountUser needs a name');
+      if (typed && !name.trim()) reportMistake(this, 'a ServiceAccountUser needs a name');
       let division = p.division;
       if (division !== undefined && (!Division.isDivision(division) || division.problem || division.isAllDivisions)) {
         reportMistake(

@@ -5,8 +5,8 @@ import { Capabilities, type CapabilityRef } from '../access/capabilities';
 import { AccessMetadataRecorder, terraformAddress } from './access-metadata';
 import { useCapabilities } from './capability-refs';
 import { Construct } from './core';
-import { reportMistake } from './mistakes';
-import { checkProps } from './props';
+import { mistakesOf, reportMistake } from './mistakes';
+import { checkProps, rejectedProp } from './props';
 
 const GRANT_TYPES: readonly UserContextGrantType[] = ['CODE', 'TOKEN', 'SAML2-BEARER', 'PASSWORD'];
 const MIN_TOKEN_SECONDS = 300;
@@ -86,17 +86,19 @@ export class UserContextClient extends Construct {
         name: { kind: 'string' },
         description: { kind: 'string' },
         grantType: { kind: 'string', oneOf: GRANT_TYPES },
-        redirectUris: { kind: 'strings', example: '["https://app.example.com/callback"]' },
-        capabilities: { kind: 'list', example: '["routing-queue-read"]' },
-        extraScopes: { kind: 'strings', example: '["routing:readonly"]' },
+        redirectUris: { kind: 'strings', must: 'a list of URLs', example: '["https://app.example.com/callback"]' },
+        capabilities: { kind: 'list', must: 'a list of capabilities', example: '["routing-queue-read"]' },
+        extraScopes: { kind: 'strings', must: 'a list of scope names', example: '["routing:readonly"]' },
         accessTokenValiditySeconds: { kind: 'number' },
       },
       NOT_TAKEN,
     );
     const grantType = p.grantType ?? 'CODE';
     const name = p.name ?? '';
-    if (!name.trim()) reportMistake(this, 'a UserContextClient needs a name');
-    if ((grantType === 'CODE' || grantType === 'TOKEN') && !p.redirectUris?.length) {
+    // A wrong-typed name (or no props at all) is reported already.
+    if (!name.trim() && mistakesOf(this).length === 0) reportMistake(this, 'a UserContextClient needs a name');
+    const typed = !rejectedProp(props, p, 'grantType') && !rejectedProp(props, p, 'redirectUris');
+    if (typed && (grantType === 'CODE' || grantType === 'TOKEN') && !p.redirectUris?.length) {
       reportMistake(this, `a ${grantType} client needs redirectUris (where Genesys sends the user back after login)`);
     }
     const caps = useCapabilities(this, p.capabilities, `user-context client "${name}"`);

@@ -6,7 +6,7 @@ import { Construct } from './core';
 import type { IDivision } from './division';
 import type { IGrantable } from './grantable';
 import { reportMistake } from './mistakes';
-import { checkProps, CLIENT_CREDENTIALS_NOT_TAKEN, describeValue } from './props';
+import { checkProps, CLIENT_CREDENTIALS_NOT_TAKEN, describeValue, rejectedProp } from './props';
 import { ServiceAccountUser } from './service-account-user';
 
 const PRINCIPAL = Symbol.for('cdktf-genesyscloud-access/WfmPrincipal');
@@ -145,8 +145,12 @@ export class WfmPublisherServiceAccount extends Construct {
       'WfmPublisherServiceAccount',
       props,
       {
-        divisions: { kind: 'list', example: '[new Division(this, "midwest", { name: "Midwest WFM" })]' },
-        principal: { kind: 'object', example: 'WfmPrincipal.clientCredentials()' },
+        divisions: {
+          kind: 'list',
+          must: 'a list of divisions',
+          example: '[new Division(this, "midwest", { name: "Midwest WFM" })]',
+        },
+        principal: { kind: 'any' },
         roleName: { kind: 'string' },
       },
       {
@@ -195,6 +199,10 @@ export class WfmPublisherServiceAccount extends Construct {
         });
       }
     }
-    this.grant = this.role.grant(this.principal as IGrantable, ...((p.divisions ?? []) as IDivision[]));
+    if (rejectedProp(props, p, 'divisions')) {
+      // Reported already: a grant without them would report a second line for the same fix.
+      (this.principal as IGrantable).grantPrincipal.noteFailedGrant?.();
+      this.grant = AccessGrant.none();
+    } else this.grant = this.role.grant(this.principal as IGrantable, ...((p.divisions ?? []) as IDivision[]));
   }
 }
