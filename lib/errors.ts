@@ -1,7 +1,8 @@
 /**
  * Errors for bad input: one line that says what is wrong and how to fix it. No cdktf import.
  *
- * Construct code throws these at once for bad props; the CLI prints `error.message` and exits 2.
+ * Pure APIs (the catalog, `Capabilities.resolve`, the readers) throw these; the CLI prints `error.message` and exits
+ * 2. Constructs never throw: they report mistakes at synth, one line each (lib/constructs/mistakes.ts).
  */
 
 const ACCESS_ERROR = Symbol.for('cdktf-genesyscloud-access/AccessValidationError');

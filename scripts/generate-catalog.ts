@@ -2,7 +2,8 @@
  * Generates the typed Platform API catalog from the pinned data.
  *
  * Inputs:  data/genesyscloud/platform-api-operations.json, permissions.json, scopes.json
- * Outputs: src/generated/catalog/{permissions,scopes,operations,data}.ts (do not edit; rerun `npm run generate`)
+ * Outputs: src/generated/catalog/{permissions,scopes,operations,data,capabilities,preferences}.ts (do not edit;
+ *          rerun `npm run generate`)
  *
  * The literal unions (`Permission`, `Scope`, `OperationId`, `OperationKey`) cost nothing at run time. The tables
  * live in data.ts as one JSON string, which `lib/catalog` parses lazily on first use.
@@ -39,6 +40,8 @@ export function generateCatalog(): void {
   shas['data/misconceptions.json'] = sha256File(mythsFile);
   const capsFile = path.join(ROOT, 'data/capabilities.json');
   shas['data/capabilities.json'] = sha256File(capsFile);
+  const prefsFile = path.join(ROOT, 'data/any-of-preferences.json');
+  shas['data/any-of-preferences.json'] = sha256File(prefsFile);
   const header = generatedHeader('scripts/generate-catalog.ts', shas);
 
   const ops: RawOperation[] = JSON.parse(fs.readFileSync(path.join(DATA, 'platform-api-operations.json'), 'utf8'));
@@ -127,8 +130,16 @@ export function generateCatalog(): void {
       '/** Compact catalog tables; parsed lazily by lib/catalog. Row layout: see scripts/generate-catalog.ts. */\n' +
       `export const CATALOG_JSON: string = ${JSON.stringify(JSON.stringify(data))};\n`,
   );
+  const prefs = JSON.parse(fs.readFileSync(prefsFile, 'utf8')) as { preferences: RawPreference[] };
+  checkPreferences(prefs.preferences, ops, new Set(permissionNames));
+  writeIfChanged(
+    path.join(OUT, 'preferences.ts'),
+    header +
+      '\n/** data/any-of-preferences.json (the preferences only): the built-in ranking of ANY-of alternatives, read by lib/access/ranking.ts. */\n' +
+      `export const ANY_OF_PREFERENCES_JSON: string = ${JSON.stringify(JSON.stringify({ preferences: prefs.preferences }))};\n`,
+  );
   const caps = JSON.parse(fs.readFileSync(capsFile, 'utf8')).capabilities as Record<string, RawCapability>;
-  checkCapabilities(caps, new Set(ops.map((o) => o.operationId)), new Set(permissionNames));
+  checkCapabilities(caps, ops, new Set(permissionNames));
   const capIds = Object.keys(caps).sort(compareStrings);
   writeIfChanged(
     path.join(OUT, 'capabilities.ts'),
@@ -173,26 +184,68 @@ function checkMisconceptions(
 interface RawCapability {
   summary: string;
   operations: string[];
-  prefer: Array<{ permission: string; why: string }>;
+  prefer?: Array<{ permission: string; why: string }>;
   notes?: string[];
 }
 
+interface RawPreference {
+  prefer: string;
+  over: string[];
+  why: string;
+}
+
+/** Every capability names real operations; each preference is a real permission that one of them accepts. */
 function checkCapabilities(
   caps: Record<string, RawCapability>,
-  operationIds: Set<string>,
+  ops: readonly RawOperation[],
   permissions: Set<string>,
 ): void {
+  const byId = new Map(ops.map((o) => [o.operationId, o] as const));
   for (const [id, cap] of Object.entries(caps)) {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) throw new Error(`data/capabilities.json: id "${id}" is not kebab-case`);
     if (!cap.summary || !cap.operations?.length)
       throw new Error(`data/capabilities.json: ${id} needs a summary and operations`);
+    if (new Set(cap.operations).size !== cap.operations.length)
+      throw new Error(`data/capabilities.json: ${id} lists an operation twice`);
     for (const op of cap.operations) {
-      if (!operationIds.has(op)) throw new Error(`data/capabilities.json: ${id} names unknown operation "${op}"`);
+      if (!byId.has(op)) throw new Error(`data/capabilities.json: ${id} names unknown operation "${op}"`);
     }
     for (const p of cap.prefer ?? []) {
       if (!permissions.has(p.permission))
         throw new Error(`data/capabilities.json: ${id} prefers unknown "${p.permission}"`);
       if (!p.why) throw new Error(`data/capabilities.json: ${id} must say why it prefers ${p.permission}`);
+      if (
+        !cap.operations.some(
+          (o) => byId.get(o)!.permissions.any.length > 1 && byId.get(o)!.permissions.any.includes(p.permission),
+        )
+      )
+        throw new Error(
+          `data/capabilities.json: ${id} prefers ${p.permission}, which none of its operations has among several ANY-of alternatives`,
+        );
+    }
+  }
+}
+
+/** Each rule names real permissions that are alternatives of one operation, says why, and no two rules conflict. */
+function checkPreferences(
+  prefs: readonly RawPreference[],
+  ops: readonly RawOperation[],
+  permissions: Set<string>,
+): void {
+  const where = 'data/any-of-preferences.json';
+  const seen = new Set<string>();
+  for (const r of prefs) {
+    if (!permissions.has(r.prefer)) throw new Error(`${where}: unknown permission "${r.prefer}"`);
+    if (!r.why?.trim()) throw new Error(`${where}: the preference for ${r.prefer} must say why`);
+    if (!r.over?.length)
+      throw new Error(`${where}: the preference for ${r.prefer} must name what it is preferred over`);
+    for (const o of r.over) {
+      if (!permissions.has(o)) throw new Error(`${where}: ${r.prefer} is preferred over unknown "${o}"`);
+      if (!ops.some((op) => op.permissions.any.includes(r.prefer) && op.permissions.any.includes(o)))
+        throw new Error(`${where}: no operation accepts both ${r.prefer} and ${o}: the preference decides nothing`);
+      if (seen.has(`${o}>${r.prefer}`))
+        throw new Error(`${where}: ${r.prefer} and ${o} are each preferred over the other`);
+      seen.add(`${r.prefer}>${o}`);
     }
   }
 }

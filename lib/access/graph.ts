@@ -188,6 +188,20 @@ export interface RoleIntent {
   readonly removed: readonly string[];
 }
 
+/**
+ * A capability defined in code (`Capabilities.define`), recorded with what it resolved to, so readers that do not
+ * run the code (the CLI) know its permissions.
+ */
+export interface RecordedCapability {
+  readonly summary: string;
+  /** `METHOD /path/{template}` of each operation. */
+  readonly operations: readonly string[];
+  /** The exact permissions it resolved to, sorted. */
+  readonly permissions: readonly string[];
+  /** Its smallest scope set for user-context clients, sorted. */
+  readonly scopes: readonly string[];
+}
+
 /** A reasoned suppression recorded in the input. */
 export interface RecordedSuppression {
   readonly id: string;
@@ -215,6 +229,8 @@ export interface AccessIntent {
   readonly principals: Readonly<Record<string, PrincipalIntent>>;
   /** By role key. */
   readonly roles: Readonly<Record<string, RoleIntent>>;
+  /** Capabilities defined in code that the stack uses, by id (built-in ones are not recorded). */
+  readonly capabilities?: Readonly<Record<string, RecordedCapability>>;
   readonly suppressions: readonly RecordedSuppression[];
   readonly suppressedFindings: readonly RecordedSuppressedFinding[];
 }

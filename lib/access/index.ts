@@ -22,3 +22,11 @@ export {
 } from './principal-access';
 export { PermissionSet, permissionCovers, isWildcard, isGeneralPermission } from './permission-match';
 export { REASON_CODES, type Reason, type ReasonCode } from './reasons';
+export {
+  pickAlternative,
+  preferenceRules,
+  rankAlternatives,
+  type AlternativePreference,
+  type PreferenceRule,
+  type RankedAlternative,
+} from './ranking';

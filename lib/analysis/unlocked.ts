@@ -145,13 +145,29 @@ export function exampleOperations(u: Unlocked): string[] {
   return hit;
 }
 
-/** Capabilities whose full permission set `set` holds (wildcards cover). */
+/**
+ * The capabilities a graph knows, with their permissions: the built-in ones and the ones its stack defined in code
+ * (recorded in its intent; a recorded one wins over a built-in of the same id, since it is what the stack meant).
+ * Capabilities that need no permission are left out: every principal would "hold" them.
+ */
+function knownCapabilities(graph: AccessGraph): ReadonlyArray<readonly [string, readonly string[]]> {
+  const recorded = graph.intent?.capabilities ?? {};
+  const out = new Map<string, readonly string[]>();
+  for (const id of Capabilities.ids()) out.set(id, Capabilities.resolve(id).permissions);
+  for (const [id, c] of Object.entries(recorded)) out.set(id, c.permissions);
+  return [...out.entries()].filter(([, p]) => p.length > 0).sort(([a], [b]) => cmp(a, b));
+}
+
+/** Capabilities whose full permission set `set` holds (wildcards cover), built-in or defined in the stack's code. */
 export function heldCapabilities(graph: AccessGraph, set: PermissionSet): string[] {
   if (set.list.length === 0) return [];
   const memo = GraphIndex.of(graph).memo<string[]>('capabilities');
   const hit = memo.get(set.key);
   if (hit) return hit;
-  const caps = Capabilities.ids().filter((id) => Capabilities.resolve(id).permissions.every((p) => set.has(p)));
+  const known = GraphIndex.of(graph).memo<ReadonlyArray<readonly [string, readonly string[]]>>('known-capabilities');
+  let list = known.get('');
+  if (!list) known.set('', (list = knownCapabilities(graph)));
+  const caps = list.filter(([, perms]) => perms.every((p) => set.has(p))).map(([id]) => id);
   memo.set(set.key, caps);
   return caps;
 }

@@ -1,3 +1,5 @@
+import type { RecordedCapability } from '../access/graph';
+import type { ResolvedCapability } from '../access/capabilities';
 import { Lazy, TerraformLocal, TerraformStack, type IConstruct } from './core';
 import { Construct } from './core';
 import { cmp } from '../util/compare';
@@ -17,11 +19,12 @@ interface AccessMetadata {
   readonly version: number;
   readonly principals: Record<string, Entry>;
   readonly roles: Record<string, Entry>;
+  readonly capabilities?: Record<string, RecordedCapability>;
 }
 
 /**
  * Writes `locals.genesyscloud_access` into the stack: what our constructs meant (capabilities, all-divisions
- * reasons, derived roles, suppressions). Terraform ignores an unused local; the review CLI reads it.
+ * reasons, derived roles, capabilities defined in code with their resolved permissions, suppressions). Terraform ignores an unused local; the review CLI reads it.
  * One per stack, created on first use.
  */
 export class AccessMetadataRecorder extends Construct {
@@ -33,6 +36,7 @@ export class AccessMetadataRecorder extends Construct {
 
   private readonly principals = new Map<() => string, () => Entry>();
   private readonly roles = new Map<() => string, () => Entry>();
+  private readonly capabilities = new Map<string, RecordedCapability>();
   private readonly extra: Array<(m: Record<string, unknown>) => void> = [];
 
   private constructor(stack: TerraformStack) {
@@ -51,6 +55,25 @@ export class AccessMetadataRecorder extends Construct {
     this.roles.set(address, () => entry);
   }
 
+  /**
+   * Records a capability defined in code with what it resolved to (the CLI does not run code). Returns a one-line
+   * problem when another capability with the same id but different operations or permissions is recorded already.
+   */
+  public recordCapability(c: ResolvedCapability): string | undefined {
+    const entry: RecordedCapability = {
+      summary: c.summary,
+      operations: c.operations.map((o) => o.key).sort(cmp),
+      permissions: [...c.permissions],
+      scopes: [...c.scopes],
+    };
+    const prior = this.capabilities.get(c.id);
+    if (prior && JSON.stringify(prior) !== JSON.stringify(entry)) {
+      return `two different capabilities are named "${c.id}" in this stack: give each definition its own id`;
+    }
+    this.capabilities.set(c.id, entry);
+    return undefined;
+  }
+
   /** Adds a section (used by the rules for suppressions and findings). */
   public addSection(fn: (m: Record<string, unknown>) => void): void {
     this.extra.push(fn);
@@ -64,6 +87,9 @@ export class AccessMetadataRecorder extends Construct {
       principals: byAddress(this.principals),
       roles: byAddress(this.roles),
     };
+    if (this.capabilities.size) {
+      out.capabilities = Object.fromEntries([...this.capabilities.entries()].sort(([a], [b]) => cmp(a, b)));
+    }
     for (const fn of this.extra) fn(out);
     return out as unknown as AccessMetadata;
   }

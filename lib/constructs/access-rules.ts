@@ -5,6 +5,8 @@ import { GENESYS_ACCESS_PACK, type RulePack } from '../rules/packs';
 import type { Finding, PlacedSuppression, RuleOptions, Suppression } from '../rules/types';
 import { AccessMetadataRecorder } from './access-metadata';
 import { Annotations, TerraformStack, type IConstruct } from './core';
+import { cliPrintsErrors, mistakesOf, reportMistake, surfaceErrors } from './mistakes';
+import { describeValue } from './props';
 
 const STATE = Symbol.for('cdktf-genesyscloud-access/rules');
 
@@ -92,18 +94,34 @@ export class AccessRules {
         state.findings = runRules(readCdktf(json), pack.rules, options, state.suppressions);
         recordSuppressedFindings(json, state);
         rendered = json;
-        const errors: string[] = [];
+        const errors: Array<{ message: string; at: IConstruct }> = [];
         let byPath: Map<string, IConstruct> | undefined;
+        const at = (path: string | undefined): IConstruct => {
+          byPath ??= new Map(stack.node.findAll().map((c) => [c.node.path, c] as const));
+          return (path && byPath.get(path)) || stack;
+        };
+        // A construct that reported its own mistake is not judged again by the rules: the role an invented
+        // permission was dropped from would also be "empty", and that would be a second line for one fix.
+        const mistaken = stack.node
+          .findAll()
+          .filter((c) => mistakesOf(c).length > 0)
+          .map((c) => c.node.path);
+        const ownMistake = (path: string | undefined): boolean =>
+          !!path && mistaken.some((m) => path === m || path.startsWith(`${m}/`));
         for (const f of state.findings) {
           if (f.suppressedBy) continue;
           if (f.level === 'error') {
-            errors.push(`${f.message} (fix: ${pack.rules.find((r) => r.id === f.ruleId)!.fix})`);
+            if (ownMistake(f.path)) continue;
+            const message = `${f.message} (fix: ${pack.rules.find((r) => r.id === f.ruleId)!.fix})`;
+            // Under cdktf-cli each error is an annotation on the construct it is about: one line, no stack trace.
+            errors.push({ message, at: cliPrintsErrors() ? at(f.path) : stack });
             continue;
           }
-          byPath ??= new Map(stack.node.findAll().map((c) => [c.node.path, c] as const));
-          Annotations.of((f.path && byPath.get(f.path)) || stack).addWarning(f.message);
+          Annotations.of(at(f.path)).addWarning(f.message);
         }
-        return errors;
+        const returned: string[] = [];
+        for (const e of errors) returned.push(...surfaceErrors(e.at, [e.message]));
+        return returned;
       },
     });
   }
@@ -113,17 +131,31 @@ export class AccessRules {
    * least 10 characters (recorded in the synthesized output); some rules cannot be suppressed.
    */
   public static addSuppressions(construct: IConstruct, suppressions: readonly Suppression[]): void {
+    if (typeof construct !== 'object' || construct === null || !('node' in construct)) {
+      throw new AccessValidationError(
+        `AccessRules.addSuppressions needs a construct (the stack, or the construct to silence) first (got ${describeValue(construct)})`,
+      );
+    }
+    if (!Array.isArray(suppressions)) {
+      reportMistake(
+        construct,
+        `AccessRules.addSuppressions needs a list of { id, reason, appliesTo? } (got ${describeValue(suppressions)})`,
+      );
+      return;
+    }
     const state = stateOf(construct);
-    for (const s of suppressions) {
+    for (const s of suppressions as unknown[]) {
       try {
-        checkSuppression(s, GENESYS_ACCESS_PACK.rules);
+        checkSuppression(s as Suppression, GENESYS_ACCESS_PACK.rules);
       } catch (e) {
-        throw new AccessValidationError((e as Error).message, construct.node.path);
+        reportMistake(construct, (e as Error).message);
+        continue;
       }
+      const ok = s as Suppression;
       state.suppressions.push({
-        id: s.id,
-        reason: s.reason.trim(),
-        ...(s.appliesTo ? { appliesTo: [...s.appliesTo] } : {}),
+        id: ok.id,
+        reason: ok.reason.trim(),
+        ...(ok.appliesTo ? { appliesTo: [...ok.appliesTo] } : {}),
         path: construct.node.path,
       });
     }

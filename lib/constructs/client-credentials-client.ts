@@ -1,7 +1,8 @@
 import { OauthClient } from '../../src/generated/provider/oauth-client';
-import { AccessValidationError } from '../errors';
 import { AccessMetadataRecorder, terraformAddress } from './access-metadata';
 import { Construct, TerraformOutput } from './core';
+import { mistakesOf, reportMistake, surfaceErrors } from './mistakes';
+import { checkProps, CLIENT_CREDENTIALS_NOT_TAKEN } from './props';
 import type { IDivision } from './division';
 import type { IAccessRole, IGrantable, IPrincipal } from './grantable';
 import { cmp } from '../util/compare';
@@ -50,40 +51,61 @@ export class ClientCredentialsClient extends Construct implements IGrantable, IP
   public readonly secretOutput?: TerraformOutput;
   private readonly grants = new Map<string, { role: IAccessRole; division: IDivision }>();
   private readonly capabilities = new Set<string>();
+  private failedGrants = 0;
 
   constructor(scope: Construct, id: string, props: ClientCredentialsClientProps) {
     super(scope, id);
     this.principalPath = this.node.path;
-    if (!props.name?.trim()) throw new AccessValidationError('a ClientCredentialsClient needs a name', this.node.path);
-    const ttl = props.accessTokenValiditySeconds;
+    const p = checkProps<ClientCredentialsClientProps>(
+      this,
+      'ClientCredentialsClient',
+      props,
+      {
+        name: { kind: 'string' },
+        description: { kind: 'string' },
+        accessTokenValiditySeconds: { kind: 'number' },
+        exposeSecret: { kind: 'boolean' },
+        state: { kind: 'string', oneOf: ['active', 'inactive'] },
+      },
+      CLIENT_CREDENTIALS_NOT_TAKEN,
+    );
+    const name = p.name ?? '';
+    // A wrong-typed name (or no props at all) is reported already.
+    if (!name.trim() && mistakesOf(this).length === 0) reportMistake(this, 'a ClientCredentialsClient needs a name');
+    let ttl = p.accessTokenValiditySeconds;
     if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < MIN_TOKEN_SECONDS || ttl > MAX_TOKEN_SECONDS)) {
-      throw new AccessValidationError(
+      reportMistake(
+        this,
         `accessTokenValiditySeconds must be a whole number from ${MIN_TOKEN_SECONDS} to ${MAX_TOKEN_SECONDS} (got ${ttl})`,
-        this.node.path,
       );
+      ttl = undefined;
     }
     this.resource = new OauthClient(this, 'Default', {
-      name: props.name,
-      description: props.description,
+      name,
+      description: p.description,
       authorizedGrantType: 'CLIENT-CREDENTIALS',
       accessTokenValiditySeconds: ttl,
-      state: props.state,
-      ...(props.exposeSecret ? { exposeClientSecret: true } : {}),
+      state: p.state,
+      ...(p.exposeSecret ? { exposeClientSecret: true } : {}),
     });
-    if (props.exposeSecret) {
+    if (p.exposeSecret) {
       this.secretOutput = new TerraformOutput(this, 'client-secret', {
         value: this.resource.clientSecret,
         sensitive: true,
-        description: `Client secret of ${props.name} (returned once, on create)`,
+        description: `Client secret of ${name} (returned once, on create)`,
       });
     }
     this.node.addValidation({
       validate: () =>
-        this.grants.size === 0
-          ? [
-              `GCA-OAUTH1 client "${props.name}" has no role grants: a CLIENT-CREDENTIALS token gets permissions only from roles; grant one with role.grant(client, division)`,
-            ]
-          : [],
+        surfaceErrors(
+          this,
+          // With a mistake of its own reported, "no grants" would be a second line for the same fix.
+          this.grants.size === 0 && this.failedGrants === 0 && mistakesOf(this).length === 0
+            ? [
+                `GCA-OAUTH1 client "${name}" has no role grants: a CLIENT-CREDENTIALS token gets permissions only from roles; grant one with role.grant(client, division)`,
+              ]
+            : [],
+        ),
     });
     AccessMetadataRecorder.of(this).recordPrincipal(
       () => terraformAddress(this.resource),
@@ -104,6 +126,10 @@ export class ClientCredentialsClient extends Construct implements IGrantable, IP
 
   public recordCapabilities(capabilities: readonly string[]): void {
     for (const c of capabilities) this.capabilities.add(c);
+  }
+
+  public noteFailedGrant(): void {
+    this.failedGrants++;
   }
 
   /** The role × division grants added so far. */

@@ -1,8 +1,9 @@
 import { AuthDivision } from '../../src/generated/provider/auth-division';
 import { DataGenesyscloudAuthDivision } from '../../src/generated/provider/data-genesyscloud-auth-division';
 import { DataGenesyscloudAuthDivisionHome } from '../../src/generated/provider/data-genesyscloud-auth-division-home';
-import { AccessValidationError } from '../errors';
 import { Construct, TerraformStack, type IConstruct } from './core';
+import { mistakesOf, reportMistake } from './mistakes';
+import { checkProps, describeValue } from './props';
 
 const DIVISION = Symbol.for('cdktf-genesyscloud-access/Division');
 
@@ -18,6 +19,12 @@ export interface IDivision {
   readonly isAllDivisions: boolean;
   /** Why all divisions were granted (only for `Division.all`). */
   readonly allDivisionsReason?: string;
+  /**
+   * What is wrong with how this division was made (e.g. `Division.all` with a short reason), one line. A grant in
+   * it is not made, and the mistake is reported at synth by the role that tries it.
+   * @default - nothing: the division is usable
+   */
+  readonly problem?: string;
 }
 
 /** Options of {@link Division.all}. */
@@ -37,13 +44,20 @@ export interface DivisionProps {
   readonly description?: string;
 }
 
-function divisionOf(divisionId: string, divisionKey: string, label: string, reason?: string): IDivision {
+function divisionOf(
+  divisionId: string,
+  divisionKey: string,
+  label: string,
+  reason?: string,
+  problem?: string,
+): IDivision {
   const d: IDivision = {
     divisionId,
     divisionKey,
     label,
     isAllDivisions: divisionId === '*',
     ...(reason ? { allDivisionsReason: reason } : {}),
+    ...(problem ? { problem } : {}),
   };
   Object.defineProperty(d, DIVISION, { value: true });
   return d;
@@ -60,21 +74,27 @@ export class Division extends Construct implements IDivision {
     return typeof x === 'object' && x !== null && DIVISION in x;
   }
 
-  /** An existing division by id (passed through unchanged). */
+  /** An existing division by id (passed through unchanged). A mistake is reported by the grant that uses it. */
   public static fromId(_scope: IConstruct, _id: string, divisionId: string): IDivision {
-    if (!divisionId || divisionId === '*') {
-      throw new AccessValidationError(
+    if (typeof divisionId !== 'string' || !divisionId.trim() || divisionId === '*') {
+      const problem =
         divisionId === '*'
           ? 'Division.fromId("*") would grant every division: use Division.all({ reason }) to say why'
-          : 'Division.fromId needs a division id; use Division.fromName(scope, id, "Name") to look one up by name',
-      );
+          : `Division.fromId needs a division id (got ${describeValue(divisionId)}); use Division.fromName(scope, id, "Name") to look one up by name`;
+      return divisionOf('', `invalid:${String(divisionId)}`, String(divisionId), undefined, problem);
     }
     return divisionOf(divisionId, `id:${divisionId}`, divisionId);
   }
 
-  /** An existing division looked up by name (a `genesyscloud_auth_division` data source). */
+  /**
+   * An existing division looked up by name (a `genesyscloud_auth_division` data source). A mistake is reported by
+   * the grant that uses it.
+   */
   public static fromName(scope: IConstruct, id: string, name: string): IDivision {
-    if (!name.trim()) throw new AccessValidationError('Division.fromName needs a division name, e.g. "Chicago"');
+    if (typeof name !== 'string' || !name.trim()) {
+      const problem = `Division.fromName needs a division name, e.g. "Chicago" (got ${describeValue(name)})`;
+      return divisionOf('', `invalid:${String(id)}`, String(name), undefined, problem);
+    }
     const data = new DataGenesyscloudAuthDivision(scope as Construct, id, { name });
     return divisionOf(data.id, data.node.path, name);
   }
@@ -98,11 +118,12 @@ export class Division extends Construct implements IDivision {
    * different from the narrow one; the reason is recorded in the synthesized output for review.
    */
   public static all(options: AllDivisionsOptions): IDivision {
-    const reason = (options?.reason ?? '').trim();
+    const given =
+      typeof options === 'object' && options !== null ? (options as { reason?: unknown }).reason : undefined;
+    const reason = typeof given === 'string' ? given.trim() : '';
     if (reason.length < 10) {
-      throw new AccessValidationError(
-        `Division.all needs a reason of at least 10 characters (got ${JSON.stringify(reason)}): say why every division, including future ones, must be granted`,
-      );
+      const problem = `Division.all needs a reason of at least 10 characters (got ${JSON.stringify(reason)}): say why every division, including future ones, must be granted`;
+      return divisionOf('*', 'invalid:*', 'all divisions', undefined, problem);
     }
     return divisionOf('*', '*', 'all divisions', reason);
   }
@@ -116,40 +137,62 @@ export class Division extends Construct implements IDivision {
 
   constructor(scope: Construct, id: string, props: DivisionProps) {
     super(scope, id);
-    if (!props.name?.trim()) throw new AccessValidationError('a Division needs a name', this.node.path);
-    this.resource = new AuthDivision(this, 'Default', { name: props.name, description: props.description });
+    const p = checkProps<DivisionProps>(this, 'Division', props, {
+      name: { kind: 'string' },
+      description: { kind: 'string' },
+    });
+    const name = p.name ?? '';
+    // A wrong-typed name (or no props at all) is reported already.
+    if (!name.trim() && mistakesOf(this).length === 0) reportMistake(this, 'a Division needs a name');
+    this.resource = new AuthDivision(this, 'Default', { name, description: p.description });
     this.divisionId = this.resource.id;
     this.divisionKey = this.node.path;
-    this.label = props.name;
+    this.label = name;
     Object.defineProperty(this, DIVISION, { value: true });
   }
 }
 
-/** Checks a list of divisions for a grant: at least one, no duplicates, `*` only from Division.all. */
-export function checkDivisions(divisions: readonly IDivision[] | undefined, what: string, path?: string): IDivision[] {
-  const list = divisions ?? [];
-  if (list.length === 0) {
-    throw new AccessValidationError(
-      `${what} needs at least one division: pass Division.fromName(this, "chicago", "Chicago"), Division.home(this) or Division.all({ reason }) (a grant without a division silently means the home division)`,
-      path,
-    );
+/**
+ * Checks the divisions of a grant: at least one, each made by `Division`, none with a problem, `*` only from
+ * Division.all and then alone. Returns the usable ones (deduplicated, sorted) and the problems, one line each;
+ * with any problem the grant must not be made.
+ */
+export function checkDivisions(divisions: unknown, what: string): { list: IDivision[]; problems: string[] } {
+  if (divisions !== undefined && !Array.isArray(divisions)) {
+    return {
+      list: [],
+      problems: [
+        `${what}: divisions must be a list, e.g. [Division.fromName(this, "chicago", "Chicago")] (got ${describeValue(divisions)})`,
+      ],
+    };
   }
-  for (const d of list) {
-    if (!Division.isDivision(d)) {
-      throw new AccessValidationError(
-        `${what}: divisions must come from Division.fromName/fromId/home/all or new Division(...)`,
-        path,
-      );
-    }
+  const given = (divisions ?? []) as unknown[];
+  if (given.length === 0) {
+    return {
+      list: [],
+      problems: [
+        `${what} needs at least one division: pass Division.fromName(this, "chicago", "Chicago"), Division.home(this) or Division.all({ reason }) (a grant without a division silently means the home division)`,
+      ],
+    };
   }
-  const byKey = new Map(list.map((d) => [d.divisionKey, d]));
+  const problems: string[] = [];
+  const ok: IDivision[] = [];
+  for (const d of given) {
+    if (Array.isArray(d)) {
+      problems.push(`${what}: pass divisions one by one, not as a list: role.grant(client, chicago, home)`);
+    } else if (!Division.isDivision(d)) {
+      problems.push(`${what}: divisions must come from Division.fromName/fromId/home/all or new Division(...)`);
+    } else if (d.problem) {
+      problems.push(d.problem);
+    } else ok.push(d);
+  }
+  const byKey = new Map(ok.map((d) => [d.divisionKey, d]));
   if (byKey.has('*') && byKey.size > 1) {
-    throw new AccessValidationError(
-      `${what}: Division.all(...) already covers every division; remove the others`,
-      path,
-    );
+    problems.push(`${what}: Division.all(...) already covers every division; remove the others`);
   }
-  return [...byKey.values()].sort((a, b) =>
+  if (problems.length) return { list: [], problems: [...new Set(problems)] };
+  const list = [...byKey.values()].sort((a, b) =>
     a.divisionKey < b.divisionKey ? -1 : a.divisionKey > b.divisionKey ? 1 : 0,
   );
+  return { list, problems: [] };
 }

@@ -19,8 +19,13 @@ export interface IPrincipal {
   readonly principalPath: string;
   /** Adds role × division grants. Called by `AccessRole.grant`, not by users. */
   addRoleGrant(role: IAccessRole, divisions: readonly IDivision[]): void;
-  /** Records why all divisions were granted (audit trail). */
+  /** Records the capabilities granted (audit trail). */
   recordCapabilities?(capabilities: readonly string[]): void;
+  /**
+   * Called by `AccessRole.grant` when a grant to this principal was tried but not made (its mistake is reported),
+   * so the principal does not report "no role grants" for the same mistake.
+   */
+  noteFailedGrant?(): void;
 }
 
 /** Anyone who can receive access (aws-cdk's IGrantable). */

@@ -4,6 +4,15 @@ import { AccessRole } from './access-role';
 import { ClientCredentialsClient } from './client-credentials-client';
 import { Construct } from './core';
 import type { IDivision } from './division';
+import { checkProps, CLIENT_CREDENTIALS_NOT_TAKEN, rejectedProp } from './props';
+
+const NOT_TAKEN: Readonly<Record<string, string>> = {
+  ...CLIENT_CREDENTIALS_NOT_TAKEN,
+  permissions:
+    'it grants exactly screen-recording-read (and the conversation-detail query with includeConversationSearch); for another job build an AccessRole and grant it to a ClientCredentialsClient',
+  capabilities:
+    'it grants exactly screen-recording-read (and the conversation-detail query with includeConversationSearch); for another job build an AccessRole and grant it to a ClientCredentialsClient',
+};
 
 /** Props of {@link ScreenRecordingReaderClient}. */
 export interface ScreenRecordingReaderClientProps {
@@ -68,15 +77,37 @@ export class ScreenRecordingReaderClient extends Construct {
 
   constructor(scope: Construct, id: string, props: ScreenRecordingReaderClientProps) {
     super(scope, id);
-    const name = props.name ?? 'Screen recording reader';
+    const p = checkProps<ScreenRecordingReaderClientProps>(
+      this,
+      'ScreenRecordingReaderClient',
+      props,
+      {
+        divisions: {
+          kind: 'list',
+          must: 'a list of divisions',
+          example: '[Division.fromName(this, "chicago", "Chicago")]',
+        },
+        name: { kind: 'string' },
+        roleName: { kind: 'string' },
+        includeConversationSearch: { kind: 'boolean' },
+        exposeSecret: { kind: 'boolean' },
+        accessTokenValiditySeconds: { kind: 'number' },
+      },
+      NOT_TAKEN,
+    );
+    const name = p.name ?? 'Screen recording reader';
     const capabilities: CapabilityId[] = ['screen-recording-read'];
-    if (props.includeConversationSearch) capabilities.push('analytics-conversation-detail-query');
-    this.role = new AccessRole(this, 'role', { name: props.roleName ?? `${name} role`, capabilities });
+    if (p.includeConversationSearch) capabilities.push('analytics-conversation-detail-query');
+    this.role = new AccessRole(this, 'role', { name: p.roleName ?? `${name} role`, capabilities });
     this.client = new ClientCredentialsClient(this, 'client', {
       name,
-      exposeSecret: props.exposeSecret,
-      accessTokenValiditySeconds: props.accessTokenValiditySeconds,
+      exposeSecret: p.exposeSecret,
+      accessTokenValiditySeconds: p.accessTokenValiditySeconds,
     });
-    this.grant = this.role.grant(this.client, ...(props.divisions ?? []));
+    if (rejectedProp(props, p, 'divisions')) {
+      // Reported already: a grant without them would report a second line for the same fix.
+      this.client.noteFailedGrant();
+      this.grant = AccessGrant.none();
+    } else this.grant = this.role.grant(this.client, ...((p.divisions ?? []) as IDivision[]));
   }
 }

@@ -1,14 +1,23 @@
 import { User } from '../../src/generated/provider/user';
 import { UserRoles } from '../../src/generated/provider/user-roles';
-import { AccessValidationError } from '../errors';
 import { AccessMetadataRecorder, terraformAddress } from './access-metadata';
 import { principalMetadata } from './client-credentials-client';
 import { Construct, TerraformStack, type IConstruct } from './core';
-import type { IDivision } from './division';
+import { Division, type IDivision } from './division';
+import { mistakesOf, reportMistake } from './mistakes';
+import { checkProps, describeValue } from './props';
 import type { IAccessRole, IGrantable, IPrincipal } from './grantable';
 import { cmp } from '../util/compare';
 
 const OWNERS = Symbol.for('cdktf-genesyscloud-access/userRoleOwners');
+
+const NOT_TAKEN: Readonly<Record<string, string>> = {
+  roles: 'grant roles after creating the user, in named divisions: role.grant(user, Division.fromName(...))',
+  divisions:
+    'divisions belong to grants: role.grant(user, Division.fromName(...)); `division` is the division the user object belongs to',
+  scopes:
+    "users have no scopes: a user-context OAuth client (UserContextClient) has them, and its tokens carry the user's roles",
+};
 
 /** Props of {@link ServiceAccountUser}. */
 export interface ServiceAccountUserProps {
@@ -47,7 +56,6 @@ export class ServiceAccountUser extends Construct implements IGrantable, IPrinci
    * exactly the ones granted through this construct.
    */
   public static fromUserId(scope: Construct, id: string, userId: string): ServiceAccountUser {
-    if (!userId.trim()) throw new AccessValidationError('ServiceAccountUser.fromUserId needs a user id');
     return new ServiceAccountUser(scope, id, { existingUserId: userId });
   }
 
@@ -67,26 +75,53 @@ export class ServiceAccountUser extends Construct implements IGrantable, IPrinci
   constructor(scope: Construct, id: string, props: ServiceAccountUserProps | { existingUserId: string }) {
     super(scope, id);
     this.principalPath = this.node.path;
-    if ('existingUserId' in props) {
-      this.userId = props.existingUserId;
-      this.ownerKey = `id:${props.existingUserId}`;
-    } else {
-      if (!props.email?.includes('@')) {
-        throw new AccessValidationError(
-          `a ServiceAccountUser needs an email address (got ${JSON.stringify(props.email)})`,
-          this.node.path,
-        );
+    if (typeof props === 'object' && props !== null && 'existingUserId' in props) {
+      const userId = props.existingUserId;
+      if (typeof userId !== 'string' || !userId.trim()) {
+        reportMistake(this, `ServiceAccountUser.fromUserId needs a user id (got ${describeValue(userId)})`);
       }
-      if (!props.name?.trim()) throw new AccessValidationError('a ServiceAccountUser needs a name', this.node.path);
+      this.userId = typeof userId === 'string' ? userId : '';
+      this.ownerKey = `id:${this.userId}`;
+    } else {
+      const p = checkProps<ServiceAccountUserProps>(
+        this,
+        'ServiceAccountUser',
+        props,
+        {
+          email: { kind: 'string' },
+          name: { kind: 'string' },
+          division: { kind: 'object', example: 'Division.fromName(this, "chicago", "Chicago")' },
+          title: { kind: 'string' },
+          department: { kind: 'string' },
+        },
+        NOT_TAKEN,
+      );
+      const email = p.email ?? '';
+      const name = p.name ?? '';
+      const typed = mistakesOf(this).length === 0;
+      if (typed && !email.includes('@')) {
+        reportMistake(this, `a ServiceAccountUser needs an email address (got ${JSON.stringify(email)})`);
+      }
+      if (typed && !name.trim()) reportMistake(this, 'a ServiceAccountUser needs a name');
+      let division = p.division;
+      if (division !== undefined && (!Division.isDivision(division) || division.problem || division.isAllDivisions)) {
+        reportMistake(
+          this,
+          division && Division.isDivision(division) && division.problem
+            ? division.problem
+            : 'division (the division the user object belongs to) must be one division from Division.fromName/fromId/home or new Division(...)',
+        );
+        division = undefined;
+      }
       this.user = new User(this, 'user', {
-        email: props.email,
-        name: props.name,
-        divisionId: props.division?.divisionId,
-        title: props.title,
-        department: props.department,
+        email,
+        name,
+        divisionId: division?.divisionId,
+        title: p.title,
+        department: p.department,
       });
       this.userId = this.user.id;
-      this.ownerKey = `email:${props.email.toLowerCase()}`;
+      this.ownerKey = `email:${email.toLowerCase()}`;
     }
     claimUserRoles(this, this.ownerKey);
     AccessMetadataRecorder.of(this).recordPrincipal(
@@ -121,10 +156,11 @@ function claimUserRoles(owner: IConstruct, key: string): void {
   const owners = stack[OWNERS] ?? (stack[OWNERS] = new Map());
   const prior = owners.get(key);
   if (prior && prior !== owner.node.path) {
-    throw new AccessValidationError(
+    reportMistake(
+      owner,
       `user ${key.replace(/^(id|email):/, '')} already has its roles managed by ${prior}: genesyscloud_user_roles replaces all of a user's direct grants, so a second owner would silently remove the first one's grants; grant every role through ${prior}`,
-      owner.node.path,
     );
+    return;
   }
   owners.set(key, owner.node.path);
 }

@@ -5,7 +5,11 @@ import { ClientCredentialsClient } from './client-credentials-client';
 import { Construct } from './core';
 import type { IDivision } from './division';
 import type { IGrantable } from './grantable';
+import { reportMistake } from './mistakes';
+import { checkProps, CLIENT_CREDENTIALS_NOT_TAKEN, describeValue, rejectedProp } from './props';
 import { ServiceAccountUser } from './service-account-user';
+
+const PRINCIPAL = Symbol.for('cdktf-genesyscloud-access/WfmPrincipal');
 import { UserContextClient, type UserContextGrantType } from './user-context-client';
 
 /** Options of {@link WfmPrincipal.clientCredentials}. */
@@ -70,12 +74,19 @@ export class WfmPrincipal {
     return new WfmPrincipal('user', options);
   }
 
+  /** True for principals made by {@link WfmPrincipal.clientCredentials} or {@link WfmPrincipal.user}. */
+  public static isWfmPrincipal(x: unknown): x is WfmPrincipal {
+    return typeof x === 'object' && x !== null && PRINCIPAL in x;
+  }
+
   private constructor(
     /** `client` or `user`. */
     public readonly kind: 'client' | 'user',
     /** The options given. */
     public readonly options: WfmClientOptions | WfmUserOptions,
-  ) {}
+  ) {
+    Object.defineProperty(this, PRINCIPAL, { value: true });
+  }
 }
 
 /** Props of {@link WfmPublisherServiceAccount}. */
@@ -129,30 +140,69 @@ export class WfmPublisherServiceAccount extends Construct {
 
   constructor(scope: Construct, id: string, props: WfmPublisherServiceAccountProps) {
     super(scope, id);
-    const principal = props.principal ?? WfmPrincipal.clientCredentials();
+    const p = checkProps<WfmPublisherServiceAccountProps>(
+      this,
+      'WfmPublisherServiceAccount',
+      props,
+      {
+        divisions: {
+          kind: 'list',
+          must: 'a list of divisions',
+          example: '[new Division(this, "midwest", { name: "Midwest WFM" })]',
+        },
+        principal: { kind: 'any' },
+        roleName: { kind: 'string' },
+      },
+      {
+        ...CLIENT_CREDENTIALS_NOT_TAKEN,
+        scopes:
+          'the publisher holds a role, which scopes do not change; a user publishing from a tool that signs in gets its scopes from WfmPrincipal.user({ userContextClient })',
+        permissions:
+          'it grants exactly wfm-schedule-read and wfm-schedule-publish; for another job build an AccessRole and grant it',
+      },
+    );
+    let principal = WfmPrincipal.clientCredentials();
+    if (p.principal !== undefined) {
+      if (WfmPrincipal.isWfmPrincipal(p.principal)) principal = p.principal;
+      else
+        reportMistake(
+          this,
+          `WfmPublisherServiceAccount: principal must be WfmPrincipal.clientCredentials(...) or WfmPrincipal.user({ email, name }) (got ${describeValue(p.principal)})`,
+        );
+    }
     this.role = new AccessRole(this, 'role', {
-      name: props.roleName ?? 'WFM schedule publisher',
+      name: p.roleName ?? 'WFM schedule publisher',
       capabilities: WfmPublisherServiceAccount.CAPABILITIES,
     });
+    const options = (
+      typeof principal.options === 'object' && principal.options !== null ? principal.options : {}
+    ) as Record<string, unknown>;
     if (principal.kind === 'client') {
-      const o = principal.options as WfmClientOptions;
+      const o = options as WfmClientOptions;
       this.principal = new ClientCredentialsClient(this, 'client', {
         name: o.name ?? 'WFM schedule publisher',
         exposeSecret: o.exposeSecret,
         accessTokenValiditySeconds: o.accessTokenValiditySeconds,
       });
     } else {
-      const o = principal.options as WfmUserOptions;
+      const o = options as unknown as WfmUserOptions;
       this.principal = new ServiceAccountUser(this, 'user', { email: o.email, name: o.name, division: o.division });
       if (o.userContextClient) {
+        const u = (typeof o.userContextClient === 'object' ? o.userContextClient : {}) as NonNullable<
+          WfmUserOptions['userContextClient']
+        >;
         this.userContextClient = new UserContextClient(this, 'user-context-client', {
-          name: o.userContextClient.name,
-          grantType: o.userContextClient.grantType,
-          redirectUris: o.userContextClient.redirectUris,
+          name: u.name,
+          grantType: u.grantType,
+          redirectUris: u.redirectUris,
           capabilities: WfmPublisherServiceAccount.CAPABILITIES,
         });
       }
     }
-    this.grant = this.role.grant(this.principal as IGrantable, ...(props.divisions ?? []));
+    if (rejectedProp(props, p, 'divisions')) {
+      // Reported already: a grant without them would report a second line for the same fix.
+      (this.principal as IGrantable).grantPrincipal.noteFailedGrant?.();
+      this.grant = AccessGrant.none();
+    } else this.grant = this.role.grant(this.principal as IGrantable, ...((p.divisions ?? []) as IDivision[]));
   }
 }

@@ -7,6 +7,7 @@
  */
 import * as fs from 'fs';
 import { Catalog } from '../catalog/catalog';
+import type { Operation } from '../catalog/types';
 import { divisionLabel } from '../access/divisions';
 import type { AccessGraph } from '../access/graph';
 import { GraphIndex } from '../access/graph-index';
@@ -14,7 +15,8 @@ import { AccessValidationError } from '../errors';
 import { dataFile } from '../util/package-root';
 import { cmp } from '../util/compare';
 import type { LoadedStack } from '../sources/cdktf/load';
-import { breadth, narrowestOf } from './operation-info';
+import { leastPrivilegeChoice } from '../access/least-privilege';
+import { coverOperations } from '../access/ranking';
 
 /** One provider API call and its documented permissions. */
 export interface DeployerOperation {
@@ -160,43 +162,28 @@ function typeRequirements(
 }
 
 /**
- * The minimal permission set over operations: every ALL-of permission, then one permission per ANY-of group,
- * preferring one already needed (ALL-of, a single-alternative group, or picked for an earlier group, in
- * operation order), else the narrowest real one ({@link narrowestOf}, as `explain` picks).
+ * The minimal permission set over operations by the one ranking (lib/access/ranking.ts `coverOperations`): every
+ * ALL-of permission, then one permission per ANY-of group, preferring one already needed, else the pick `explain`
+ * makes ({@link leastPrivilegeChoice}).
  */
 export function minimalPermissions(operations: readonly DeployerOperation[]): {
   permissions: string[];
   choices: AnyOfChoice[];
 } {
-  const counted = operations.filter((o) => !o.condition);
-  const chosen = new Set<string>();
-  for (const o of counted) for (const p of o.allOf) chosen.add(p);
-  const groups = new Map<string, { of: readonly string[]; operations: string[] }>();
-  for (const o of counted) {
-    if (o.anyOf.length === 0) continue;
-    const key = o.anyOf.join(',');
-    const g = groups.get(key);
-    if (g) g.operations.push(o.key);
-    else groups.set(key, { of: o.anyOf, operations: [o.key] });
-  }
-  const list = [...groups.values()].map((g) => ({ ...g, operations: g.operations.sort(cmp) }));
-  list.sort((a, b) => cmp(a.operations[0], b.operations[0]));
-  for (const g of list) if (g.of.length === 1) chosen.add(g.of[0]);
-  const choices: AnyOfChoice[] = [];
-  for (const g of list) {
-    if (g.of.length === 1) continue;
-    const already = g.of.find((p) => chosen.has(p));
-    if (already) {
-      choices.push({ of: g.of, pick: already, why: 'needed anyway', operations: g.operations });
-      continue;
-    }
-    // The least-privilege rule explain uses when no capability decides.
-    const pick = narrowestOf(g.of);
-    chosen.add(pick);
-    const why = `listed by the fewest operations (${breadth(pick)}) of the ${g.of.length} alternatives`;
-    choices.push({ of: g.of, pick, why, operations: g.operations });
-  }
-  return { permissions: [...chosen].sort(cmp), choices };
+  const counted = [...operations.filter((o) => !o.condition)].sort((a, b) => cmp(a.key, b.key));
+  const { permissions, choices } = coverOperations(counted, {
+    pickFor: (alternatives, keys) =>
+      leastPrivilegeChoice(
+        alternatives,
+        keys.map((k) => Catalog.operation(k)).filter((o): o is Operation => o !== undefined),
+      ),
+  });
+  return {
+    permissions,
+    choices: choices
+      .map((c) => ({ of: c.of, pick: c.pick, why: c.why, operations: [...c.operations].sort(cmp) }))
+      .sort((a, b) => cmp(a.operations[0], b.operations[0])),
+  };
 }
 
 function grantsOf(stack: LoadedStack): DeployerGrant[] {

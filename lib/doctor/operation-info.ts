@@ -2,9 +2,9 @@
  * What one Platform API operation needs, with the least-privilege pick among its ANY-of permissions and the
  * capabilities that contain it. No cdktf import.
  */
-import { Catalog } from '../catalog/catalog';
 import type { Operation } from '../catalog/types';
 import { Capabilities } from '../access/capabilities';
+import { capabilitiesContaining, leastPrivilegeChoice, smallestCapabilityWith } from '../access/least-privilege';
 import { cmp } from '../util/compare';
 
 /** An operation's access requirements, explained. */
@@ -37,77 +37,25 @@ export interface OperationInfo {
   readonly notes: readonly string[];
 }
 
-let capsByOperation: Map<string, string[]> | undefined;
-
 /** Capability ids whose operations include `op`, sorted. */
 export function capabilitiesWith(op: Operation): string[] {
-  if (!capsByOperation) {
-    capsByOperation = new Map();
-    for (const id of Capabilities.ids()) {
-      for (const o of Capabilities.resolve(id).operations) {
-        const list = capsByOperation.get(o.key) ?? [];
-        if (!list.includes(id)) list.push(id);
-        capsByOperation.set(o.key, list);
-      }
-    }
-  }
-  return [...(capsByOperation.get(op.key) ?? [])].sort(cmp);
-}
-
-/** How many operations list `permission`: fewer means narrower. */
-export function breadth(permission: string): number {
-  return Catalog.operationsListing(permission).length;
+  return capabilitiesContaining(op.key);
 }
 
 /**
- * Of ANY-of alternatives, the real permission listed by the fewest operations (first listed on ties): broad ones
- * (directory:organization:admin) and general role permissions (`admin`) lose to a narrower one.
- */
-export function narrowestOf(alternatives: readonly string[]): string {
-  const real = alternatives.filter((p) => Catalog.isPermission(p));
-  const pool = real.length ? real : alternatives;
-  let best = pool[0];
-  for (const p of pool) if (breadth(p) < breadth(best)) best = p;
-  return best;
-}
-
-/**
- * The ANY-of alternative to grant: the one a capability containing the operation prefers (the narrowest of
- * those), else the real permission listed by the fewest operations (first listed on ties).
+ * The ANY-of alternative to grant, by the one ranking (lib/access/ranking.ts): among what the capabilities
+ * containing the operation grant for it, else among its alternatives ({@link leastPrivilegeChoice}).
  */
 export function leastPrivilegePick(
   op: Operation,
 ): { permission: string; why: string; capability?: string } | undefined {
-  const caps = capabilitiesWith(op);
   if (op.anyOf.length <= 1) {
     // No choice to make: the smallest capability containing the operation, if any.
-    const capability = [...caps].sort(
-      (a, b) => Capabilities.resolve(a).permissions.length - Capabilities.resolve(b).permissions.length || cmp(a, b),
-    )[0];
+    const capability = smallestCapabilityWith(op);
     if (op.anyOf.length === 0) return capability ? { permission: '', why: '', capability } : undefined;
     return { permission: op.anyOf[0], why: 'the only documented alternative', ...(capability ? { capability } : {}) };
   }
-  const fromCaps = caps
-    .map((id) => {
-      const choice = Capabilities.resolve(id).choices.find((c) => c.operationId === op.operationId && c.rule === 'any');
-      return choice ? { id, permission: choice.permission as string, why: choice.why } : undefined;
-    })
-    .filter((x): x is { id: string; permission: string; why: string } => x !== undefined)
-    .sort(
-      (a, b) =>
-        breadth(a.permission) - breadth(b.permission) ||
-        Capabilities.resolve(a.id).permissions.length - Capabilities.resolve(b.id).permissions.length ||
-        cmp(a.id, b.id),
-    );
-  if (fromCaps.length) {
-    const c = fromCaps[0];
-    return { permission: c.permission, why: `capability ${c.id}: ${c.why}`, capability: c.id };
-  }
-  const best = narrowestOf(op.anyOf);
-  return {
-    permission: best,
-    why: `listed by the fewest operations (${breadth(best)}) of the ${op.anyOf.length} alternatives`,
-  };
+  return leastPrivilegeChoice(op.anyOf, [op]);
 }
 
 /** The narrowest scope: a read-only one if the operation accepts one, else the first. */

@@ -99,7 +99,9 @@ function capabilitiesCell(p: PrincipalReport): string {
   const held = new Set(p.capabilities.held);
   const items = [...new Set([...p.capabilities.declared, ...p.capabilities.held])].sort();
   if (items.length === 0) return '—';
-  return items.map((c) => (held.has(c) ? code(c) : `${code(c)} (declared, not held)`)).join(', ');
+  // A user-context client holds nothing itself: its scopes reach the capability, the signed-in user's roles decide.
+  const notHeld = p.userContext ? "scopes only: the signed-in user's roles decide" : 'declared, not held';
+  return items.map((c) => (held.has(c) ? code(c) : `${code(c)} (${notHeld})`)).join(', ');
 }
 
 function permissionsCell(p: PrincipalReport): string {

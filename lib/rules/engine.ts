@@ -17,6 +17,11 @@ const DEFAULT_OPTIONS: Required<RuleOptions> = { maxTokenValiditySeconds: 86400 
 
 /** Checks a suppression on add: known rule, reason long enough, rule suppressible. Throws one line. */
 export function checkSuppression(s: Suppression, rules: readonly Rule[]): void {
+  if (typeof s !== 'object' || s === null || Array.isArray(s)) {
+    throw new AccessValidationError(
+      `a suppression must be { id, reason, appliesTo? }, e.g. { id: "GCA-DIV1", reason: "single-division org" } (got ${s === null ? 'null' : Array.isArray(s) ? 'a list' : JSON.stringify(s)})`,
+    );
+  }
   const rule = rules.find((r) => r.id === s.id);
   if (!rule) {
     throw new AccessValidationError(

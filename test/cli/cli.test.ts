@@ -157,6 +157,18 @@ describe('explain', () => {
     );
   });
 
+  test('the details export job: the same least-privilege pick as the capabilities', () => {
+    const r = run('explain', 'POST', '/api/v2/analytics/conversations/details/jobs', '--format', 'json');
+    expect(r.status).toBe(0);
+    const op = JSON.parse(r.stdout).operation;
+    expect([op.pick.permission, op.leastPrivilege, op.capability]).toEqual([
+      'analytics:conversationDetail:view',
+      ['analytics:conversationDetail:view'],
+      'analytics-conversation-detail-export',
+    ]);
+    expect(op.pick.why).toContain("the agent-oriented one is for agents' own conversations");
+  });
+
   test('the fixed example: the QA client can download Chicago recordings', () => {
     const r = run(
       'explain',

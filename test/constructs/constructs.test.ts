@@ -1,7 +1,6 @@
 import { TerraformStack, Testing } from 'cdktf';
 import {
   AccessRole,
-  AccessValidationError,
   ClientCredentialsClient,
   Division,
   PermissionBundle,
@@ -12,25 +11,33 @@ import {
   WfmPublisherServiceAccount,
 } from '../../lib';
 import { synthValid } from '../../lib/testing';
+import { validationErrors } from './validation-errors';
 import { GenesyscloudProvider } from '../../src/generated/provider/provider';
+
+let made: TerraformStack[] = [];
+let seen = new Set<string>();
+beforeEach(() => {
+  made = [];
+  seen = new Set();
+});
 
 function stack(): TerraformStack {
   const s = new TerraformStack(Testing.app(), 'test');
   new GenesyscloudProvider(s, 'genesyscloud', {});
+  made.push(s);
   return s;
 }
 
-/** The error thrown by `fn`, asserted to be one line without a stack trace in the message. */
+/**
+ * The one mistake `fn` makes: constructs never throw; synth (with validations, as `cdktf synth`) reports each
+ * mistake as one `[path] message` line.
+ */
 function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(AccessValidationError.isAccessValidationError(e)).toBe(true);
-    const m = (e as Error).message;
-    expect(m).not.toContain('\n');
-    return m;
-  }
-  throw new Error('expected an error');
+  fn();
+  const lines = made.flatMap((s) => validationErrors(s)).filter((l) => !seen.has(l));
+  for (const l of lines) seen.add(l);
+  expect(lines).toHaveLength(1);
+  return lines[0];
 }
 
 describe('AccessRole', () => {
@@ -92,10 +99,18 @@ describe('AccessRole', () => {
 
 describe('Division', () => {
   test('all() needs a reason and is the only way to write *', () => {
-    expect(errorOf(() => Division.all({ reason: 'because' }))).toMatch(
-      /Division.all needs a reason of at least 10 characters/,
-    );
-    expect(errorOf(() => Division.fromId(stack(), 'd', '*'))).toMatch(/use Division.all\(\{ reason \}\)/);
+    expect(
+      errorOf(
+        () => new ScreenRecordingReaderClient(stack(), 'qa', { divisions: [Division.all({ reason: 'because' })] }),
+      ),
+    ).toMatch(/^\[test\/qa\/role\] Division.all needs a reason of at least 10 characters/);
+    expect(Division.all({ reason: 'because' }).problem).toMatch(/at least 10 characters/);
+    expect(
+      errorOf(() => {
+        const s = stack();
+        new ScreenRecordingReaderClient(s, 'qa', { divisions: [Division.fromId(s, 'd', '*')] });
+      }),
+    ).toMatch(/use Division.all\(\{ reason \}\)/);
     expect(Division.all({ reason: 'org-wide compliance export' }).divisionId).toBe('*');
   });
 

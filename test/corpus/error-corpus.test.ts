@@ -19,6 +19,7 @@ import {
   WfmPublisherServiceAccount,
 } from '../../lib';
 import { validateTerraformJson } from '../../lib/testing';
+import { validationErrors } from '../constructs/validation-errors';
 import { AuthRole, type AuthRolePermissionPolicies } from '../../src/generated/provider/auth-role';
 import { DataGenesyscloudAuthDivision } from '../../src/generated/provider/data-genesyscloud-auth-division';
 import { GroupRoles } from '../../src/generated/provider/group-roles';
@@ -26,34 +27,36 @@ import { OauthClient, type OauthClientConfig } from '../../src/generated/provide
 import { GenesyscloudProvider } from '../../src/generated/provider/provider';
 import { UserRoles } from '../../src/generated/provider/user-roles';
 
+let made: TerraformStack[] = [];
+
 function stack(): TerraformStack {
   const s = new TerraformStack(Testing.app(), 'corpus');
   new GenesyscloudProvider(s, 'genesyscloud', {});
   AccessRules.check(s);
+  made.push(s);
   return s;
 }
 
-/** The lines an action produces: a thrown message, the validation lines of a failed synth, or warnings. */
+/**
+ * The lines an action produces: a thrown message (pure APIs: the catalog, capabilities), or the validation lines
+ * of synthesizing every stack it made (constructs never throw: they report at synth), or warnings.
+ */
 function linesOf(fn: () => unknown): string[] {
+  made = [];
+  let r: unknown;
   try {
-    const r = fn();
-    if (r instanceof TerraformStack) {
-      Testing.synth(r, true);
-      return AccessRules.findings(r)
-        .filter((f) => !f.suppressedBy)
-        .map((f) => f.message);
-    }
-    return Array.isArray(r) ? r.map(String) : [];
+    r = fn();
   } catch (e) {
-    const m = (e as Error).message;
-    if (m.startsWith('Validation failed with the following errors:')) {
-      return m
-        .split('\n')
-        .filter((l) => /^\s+\[/.test(l))
-        .map((l) => l.trim());
-    }
-    return [m];
+    return [(e as Error).message];
   }
+  if (Array.isArray(r)) return r.map(String);
+  const errors = made.flatMap((s) => validationErrors(s));
+  if (errors.length) return errors;
+  return made.flatMap((s) =>
+    AccessRules.findings(s)
+      .filter((f) => !f.suppressedBy)
+      .map((f) => f.message),
+  );
 }
 
 /** A stack with a raw role (given policies) granted to a raw client (given config) in Chicago. */
@@ -82,6 +85,11 @@ const perm = (p: string): AuthRolePermissionPolicies => {
 const VIEW = [perm('recording:screenRecording:view')];
 const role = (permissions: string[]) => () =>
   new AccessRole(stack(), 'r', { name: 'R', permissions: permissions as never[] });
+/** A seed client granted in the division `make` returns (division factories report through the grant). */
+const inDivision = (make: (s: TerraformStack) => ReturnType<typeof Division.home>) => () => {
+  const s = stack();
+  new ScreenRecordingReaderClient(s, 'qa', { divisions: [make(s)] });
+};
 
 const cases: Array<[string, () => unknown, RegExp]> = [
   // Invented permissions from forum answers, in a typed role (caught at once) and in a raw role (caught at synth).
@@ -364,21 +372,29 @@ const cases: Array<[string, () => unknown, RegExp]> = [
   ],
   [
     'Division.all: short reason',
-    () => Division.all({ reason: 'qa' }),
+    () => new ScreenRecordingReaderClient(stack(), 'qa', { divisions: [Division.all({ reason: 'qa' })] }),
     /Division.all needs a reason of at least 10 characters \(got "qa"\)/,
   ],
   [
     'Division.all: no reason',
-    () => Division.all(undefined as never),
+    () => new ScreenRecordingReaderClient(stack(), 'qa', { divisions: [Division.all(undefined as never)] }),
     /Division.all needs a reason of at least 10 characters \(got ""\)/,
   ],
-  ['Division.fromId("*")', () => Division.fromId(stack(), 'd', '*'), /use Division.all\(\{ reason \}\) to say why/],
+  [
+    'Division.fromId("*")',
+    inDivision((s) => Division.fromId(s, 'd', '*')),
+    /use Division.all\(\{ reason \}\) to say why/,
+  ],
   [
     'Division.fromId("")',
-    () => Division.fromId(stack(), 'd', ''),
-    /Division.fromId needs a division id; use Division.fromName/,
+    inDivision((s) => Division.fromId(s, 'd', '')),
+    /Division.fromId needs a division id \(got ""\); use Division.fromName/,
   ],
-  ['Division.fromName("")', () => Division.fromName(stack(), 'd', '  '), /Division.fromName needs a division name/],
+  [
+    'Division.fromName("")',
+    inDivision((s) => Division.fromName(s, 'd', '  ')),
+    /Division.fromName needs a division name/,
+  ],
   ['new Division without name', () => new Division(stack(), 'd', { name: '' }), /a Division needs a name/],
   // Roles, bundles, capabilities.
   [
@@ -414,12 +430,21 @@ const cases: Array<[string, () => unknown, RegExp]> = [
   ],
   [
     'role: remove an invented permission',
-    () => PermissionBundle.of('Agent', ['recording:recording:view']).without('R', ['recordings:view' as never]),
+    () =>
+      new AccessRole(stack(), 'r', {
+        name: 'R',
+        base: PermissionBundle.of('Agent', ['recording:recording:view']).without('R', ['recordings:view' as never]),
+      }),
     /removal from "Agent": unknown permission "recordings:view"/,
   ],
   [
     'bundle: invented permission',
-    () => PermissionBundle.of('Agent', ['agent:login:read' as never]),
+    () =>
+      new AccessRole(stack(), 'r', {
+        name: 'R',
+        permissions: ['recording:recording:view'],
+        base: PermissionBundle.of('Agent', ['agent:login:read' as never]),
+      }),
     /permission bundle "Agent": unknown permission "agent:login:read"/,
   ],
   [
@@ -530,6 +555,146 @@ const cases: Array<[string, () => unknown, RegExp]> = [
     'suppression: non-suppressible rule',
     () => AccessRules.addSuppressions(stack(), [{ id: 'GCA-OAUTH4', reason: 'the secret is rotated daily' }]),
     /GCA-OAUTH4 cannot be suppressed/,
+  ],
+  // JavaScript callers (no compiler): wrong kinds, props a construct does not take.
+  [
+    'js: AccessRole props null',
+    () => new AccessRole(stack(), 'r', null as never),
+    /^\[corpus\/r\] AccessRole needs props \{ name, description, capabilities, permissions, base, remove \} \(got null\)$/,
+  ],
+  [
+    'js: permissions as a string',
+    () => new AccessRole(stack(), 'r', { name: 'R', permissions: 'wfm:schedule:view' as never }),
+    /AccessRole: permissions must be a list of permission names, e.g. \["wfm:schedule:view"\] \(got "wfm:schedule:view"\)/,
+  ],
+  [
+    'js: a number among the permissions',
+    () => new AccessRole(stack(), 'r', { name: 'R', permissions: ['wfm:schedule:view', 7 as never] }),
+    /role "R": each permission must be a string such as "wfm:schedule:view" \(got number 7\)/,
+  ],
+  [
+    'js: an object as the name',
+    () => new AccessRole(stack(), 'r', { name: { en: 'R' } as never, permissions: ['wfm:schedule:view'] }),
+    /^\[corpus\/r\] AccessRole: name must be a string \(got an object\)$/,
+  ],
+  [
+    'js: capabilities as a string',
+    () => new AccessRole(stack(), 'r', { name: 'R', capabilities: 'routing-queue-read' as never }),
+    /AccessRole: capabilities must be a list of capabilities, e.g. \["routing-queue-read"\] \(got "routing-queue-read"\)/,
+  ],
+  [
+    'js: a number as a capability',
+    () => new AccessRole(stack(), 'r', { name: 'R', capabilities: [3 as never] }),
+    /a capability must be a built-in capability id such as "routing-queue-read" or a capability from Capabilities.define \(got number 3\)/,
+  ],
+  [
+    'js: divisions as one division, not a list',
+    () => {
+      const s = stack();
+      new ScreenRecordingReaderClient(s, 'qa', { divisions: Division.home(s) as never });
+    },
+    /ScreenRecordingReaderClient: divisions must be a list of divisions, e.g. \[Division.fromName/,
+  ],
+  [
+    'js: divisions as a list in grant()',
+    () => {
+      const s = stack();
+      new AccessRole(s, 'r', { name: 'R', capabilities: ['user-read'] }).grant(
+        new ClientCredentialsClient(s, 'c', { name: 'C' }),
+        [Division.home(s)] as never,
+      );
+    },
+    /pass divisions one by one, not as a list: role.grant\(client, chicago, home\)/,
+  ],
+  [
+    'js: scopes on ClientCredentialsClient',
+    () => new ClientCredentialsClient(stack(), 'c', { name: 'C', scopes: ['recordings:readonly'] } as never),
+    /ClientCredentialsClient does not take "scopes": scopes do nothing for a client-credentials token/,
+  ],
+  [
+    'js: scopes on ScreenRecordingReaderClient',
+    () => {
+      const s = stack();
+      new ScreenRecordingReaderClient(s, 'qa', {
+        divisions: [Division.home(s)],
+        scopes: ['recordings:readonly'],
+      } as never);
+    },
+    /ScreenRecordingReaderClient does not take "scopes": scopes do nothing for a client-credentials token/,
+  ],
+  [
+    'js: roles on UserContextClient',
+    () =>
+      new UserContextClient(stack(), 'u', {
+        name: 'U',
+        grantType: 'PASSWORD',
+        capabilities: ['user-read'],
+        roles: ['r'],
+      } as never),
+    /UserContextClient does not take "roles": roles on a user-context client grant nothing/,
+  ],
+  [
+    'js: divisions on AccessRole',
+    () => new AccessRole(stack(), 'r', { name: 'R', capabilities: ['user-read'], divisions: [] } as never),
+    /AccessRole does not take "divisions": a role has no division of its own/,
+  ],
+  [
+    'js: a typo in a prop name',
+    () => {
+      const s = stack();
+      new ScreenRecordingReaderClient(s, 'qa', { divisions: [Division.home(s)], exposeSecrets: true } as never);
+    },
+    /ScreenRecordingReaderClient does not take "exposeSecrets"; it takes .*Did you mean "exposeSecret"\?/,
+  ],
+  [
+    'js: a string for a boolean',
+    () => new ClientCredentialsClient(stack(), 'c', { name: 'C', exposeSecret: 'yes' } as never),
+    /ClientCredentialsClient: exposeSecret must be true or false \(got "yes"\)/,
+  ],
+  [
+    'js: a string for a number',
+    () => new ClientCredentialsClient(stack(), 'c', { name: 'C', accessTokenValiditySeconds: '3600' } as never),
+    /ClientCredentialsClient: accessTokenValiditySeconds must be a number \(got "3600"\)/,
+  ],
+  [
+    'js: an unknown grant type',
+    () =>
+      new UserContextClient(stack(), 'u', { name: 'U', grantType: 'IMPLICIT', capabilities: ['user-read'] } as never),
+    /UserContextClient: grantType must be one of "CODE", "TOKEN", "SAML2-BEARER", "PASSWORD" \(got "IMPLICIT"\)/,
+  ],
+  [
+    'js: a role granted to a user-context client',
+    () => {
+      const s = stack();
+      new AccessRole(s, 'r', { name: 'R', capabilities: ['user-read'] }).grant(
+        new UserContextClient(s, 'u', { name: 'U', grantType: 'PASSWORD', capabilities: ['user-read'] }) as never,
+        Division.home(s),
+      );
+    },
+    /a UserContextClient holds no roles: its tokens carry the signed-in user's permissions/,
+  ],
+  [
+    'js: suppressions not a list',
+    () => AccessRules.addSuppressions(stack(), { id: 'GCA-DIV1', reason: 'a long enough reason' } as never),
+    /AccessRules.addSuppressions needs a list of \{ id, reason, appliesTo\? \} \(got an object\)/,
+  ],
+  [
+    'js: a suppression that is a string',
+    () => AccessRules.addSuppressions(stack(), ['GCA-DIV1'] as never),
+    /a suppression must be \{ id, reason, appliesTo\? \}.*\(got "GCA-DIV1"\)/,
+  ],
+  [
+    'js: WfmPublisherServiceAccount principal as a string',
+    () => {
+      const s = stack();
+      new WfmPublisherServiceAccount(s, 'w', { divisions: [Division.home(s)], principal: 'user' as never });
+    },
+    /principal must be WfmPrincipal.clientCredentials\(...\) or WfmPrincipal.user\(\{ email, name \}\) \(got "user"\)/,
+  ],
+  [
+    'user-context client: extraScopes without capabilities is fine, nothing at all is not',
+    () => new UserContextClient(stack(), 'u', { name: 'U', grantType: 'PASSWORD' }),
+    /a UserContextClient needs capabilities \(its scopes are computed from them\) or extraScopes/,
   ],
   // Invented endpoints and resource types.
   [

@@ -61,7 +61,7 @@ test('screen-recording-qa: the QA client holds screen-recording and conversation
       permissions: perms,
       capabilities: {
         declared: ['analytics-conversation-detail-query', 'screen-recording-read'],
-        held: ['analytics-conversation-detail-query', 'screen-recording-read'],
+        held: ['analytics-conversation-detail-export', 'analytics-conversation-detail-query', 'screen-recording-read'],
       },
       operations: {
         count: allowedCount(perms),
@@ -90,7 +90,7 @@ test('raw bindings: capabilities are derived from the permissions even without m
   const [p] = stackReport(byName('raw-bindings')).principals;
   expect(p.capabilities).toEqual({
     declared: [],
-    held: ['analytics-conversation-detail-query', 'screen-recording-read'],
+    held: ['analytics-conversation-detail-export', 'analytics-conversation-detail-query', 'screen-recording-read'],
   });
   expect(p.construct).toBe('raw-bindings/qa-client');
 });
@@ -109,6 +109,8 @@ test('wfm-schedule-publisher: a user, a client-credentials client and a user-con
     Catalog.operations().filter((op) => op.scopes.includes('workforce-management' as never)).length,
   );
   expect(tool.operations).toEqual({ count: 0, examples: [] });
+  // The user-context client records the capabilities its scopes come from; it holds none itself.
+  expect(tool.capabilities).toEqual({ declared: ['wfm-schedule-publish', 'wfm-schedule-read'], held: [] });
   const user = r.principals[2];
   expect(user.permissions).toEqual(['wfm:schedule:add', 'wfm:schedule:edit', 'wfm:schedule:view']);
   expect(user.capabilities.held).toEqual(['wfm-schedule-publish', 'wfm-schedule-read']);

@@ -16,9 +16,17 @@ export const unneededPermission: Rule = {
   suppressible: true,
   check: (ctx) =>
     managedRoles(ctx).flatMap((role) => {
-      const caps = (ctx.graph.intent?.roles[role.key]?.capabilities ?? []).filter((c) => Capabilities.isCapability(c));
+      const caps = ctx.graph.intent?.roles[role.key]?.capabilities ?? [];
       if (!caps.length) return [];
-      const needed = Capabilities.permissionsOf(caps);
+      // Capabilities defined in code are recorded with their permissions; one the input does not describe makes
+      // what the role needs unknown, so nothing is reported.
+      const recorded = ctx.graph.intent?.capabilities ?? {};
+      const needed: string[] = [];
+      for (const c of caps) {
+        if (recorded[c]) needed.push(...recorded[c].permissions);
+        else if (Capabilities.isCapability(c)) needed.push(...Capabilities.resolve(c).permissions);
+        else return [];
+      }
       return role.permissions
         .filter((p) => !needed.includes(p as never) && !needed.some((n) => holds([n], p)))
         .map((p) => ({

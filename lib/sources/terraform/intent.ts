@@ -1,12 +1,13 @@
 /**
  * Reads the intent our constructs record in `locals.genesyscloud_access` (capabilities, all-divisions reasons,
- * derived roles, suppressions), checking its version and the type of every field: the file may come from a
+ * derived roles, capabilities defined in code with their resolved permissions, suppressions), checking its version and the type of every field: the file may come from a
  * pull request, so nothing is coerced.
  */
 import { AccessValidationError } from '../../errors';
 import type {
   AccessIntent,
   PrincipalIntent,
+  RecordedCapability,
   RecordedSuppression,
   RecordedSuppressedFinding,
   RoleIntent,
@@ -90,6 +91,17 @@ export function readIntent(raw: unknown, shown: string): AccessIntent {
       removed: r.strings(e.removed, `${p}/removed`),
     };
   }
+  const capabilities: Record<string, RecordedCapability> = {};
+  for (const [key, v] of Object.entries(r.object(m.capabilities, '/capabilities'))) {
+    const p = `/capabilities/${key}`;
+    const e = r.object(v, p);
+    capabilities[key] = {
+      summary: r.optString(e.summary, `${p}/summary`) ?? '',
+      operations: r.strings(e.operations, `${p}/operations`),
+      permissions: r.strings(e.permissions, `${p}/permissions`),
+      scopes: r.strings(e.scopes, `${p}/scopes`),
+    };
+  }
   const list = (v: unknown, pointer: string): unknown[] => {
     if (v === undefined) return [];
     if (!Array.isArray(v)) r.fail(pointer, 'must be a list');
@@ -117,5 +129,12 @@ export function readIntent(raw: unknown, shown: string): AccessIntent {
       };
     },
   );
-  return { version, principals, roles, suppressions, suppressedFindings };
+  return {
+    version,
+    principals,
+    roles,
+    ...(Object.keys(capabilities).length ? { capabilities } : {}),
+    suppressions,
+    suppressedFindings,
+  };
 }

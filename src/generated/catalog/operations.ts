@@ -3,7 +3,8 @@
 // Input: data/genesyscloud/permissions.json (sha256 7c5af4acb25acf05a170f860cb7770a2f58d600519398a560d10bd40b4820ab5)
 // Input: data/genesyscloud/scopes.json (sha256 d320f80f75d56dcaeeb088199d5fbd93428592f437715db18aa312f843f07db0)
 // Input: data/misconceptions.json (sha256 25d875ab05cde3eae5e62058abfed5dfa399c9813946a22dd8b13adb8f5517c6)
-// Input: data/capabilities.json (sha256 0d85e456aae1ee3e1bfd69314f9af3fd8d48dd779d3438885772f58edbfee26b)
+// Input: data/capabilities.json (sha256 c6d1c684f22cbc52999526860d1e47ed3389b5a65591b77c6617ec011c5b436d)
+// Input: data/any-of-preferences.json (sha256 94ef5c75b3cdfa88bac2f09ac333660ecb70f84134baeb18639e64c50a805f87)
 
 /** Every Platform API operation id (SDK method name) in the pinned catalog (3280). */
 export type OperationId =
