@@ -473,6 +473,7 @@ const cases: Array<[string, () => unknown, RegExp]> = [
       });
       new WfmPublisherServiceAccount(s, 'b', {
         divisions: [d],
+        roleName: 'WFM schedule publisher (b)', // role names are unique (GCA-SUBJ3 has its own case)
         principal: WfmPrincipal.user({ email: 'c@example.com', name: 'C' }),
       });
     },
