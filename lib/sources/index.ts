@@ -5,6 +5,7 @@
  */
 import { AccessValidationError } from '../errors';
 import { loadStacks, type LoadedStack } from './cdktf/load';
+import { isSnapshotFile, loadSnapshotInput } from './genesys-org/snapshot-file';
 
 export type { LoadedStack } from './cdktf/load';
 
@@ -38,8 +39,15 @@ const CDKTF: InputFormat = {
   detect: () => true,
 };
 
+const SNAPSHOT: InputFormat = {
+  name: 'snapshot',
+  description: 'an org snapshot written by `genesys-access snapshot` (the live org, offline)',
+  load: (input, cwd) => loadSnapshotInput(input, cwd),
+  detect: (input, cwd) => isSnapshotFile(input, cwd),
+};
+
 /** The formats, most specific first; the last one is the fallback whose errors the user sees. */
-export const INPUT_FORMATS: readonly InputFormat[] = [CDKTF];
+export const INPUT_FORMATS: readonly InputFormat[] = [SNAPSHOT, CDKTF];
 
 /** Reads one input into graphs: one per stack or configuration. */
 export function loadInputs(input: string, options: LoadOptions = {}): LoadedStack[] {
