@@ -159,12 +159,30 @@ function typeRequirements(
   return { type, kind, count, operations, unknownEndpoints: unknownEndpoints.sort(cmp) };
 }
 
+/** How an ANY-of group nobody needs anyway is resolved: the permission to grant and why. */
+export type AnyOfPick = (group: { readonly of: readonly string[]; readonly operations: readonly string[] }) => {
+  readonly permission: string;
+  readonly why: string;
+};
+
+/** The least-privilege rule explain uses when no capability decides ({@link narrowestOf}). */
+export const NARROWEST: AnyOfPick = (g) => {
+  const pick = narrowestOf(g.of);
+  return {
+    permission: pick,
+    why: `listed by the fewest operations (${breadth(pick)}) of the ${g.of.length} alternatives`,
+  };
+};
+
 /**
  * The minimal permission set over operations: every ALL-of permission, then one permission per ANY-of group,
  * preferring one already needed (ALL-of, a single-alternative group, or picked for an earlier group, in
- * operation order), else the narrowest real one ({@link narrowestOf}, as `explain` picks).
+ * operation order), else `pick` (by default the narrowest real one, {@link narrowestOf}, as `explain` picks).
  */
-export function minimalPermissions(operations: readonly DeployerOperation[]): {
+export function minimalPermissions(
+  operations: readonly DeployerOperation[],
+  pick: AnyOfPick = NARROWEST,
+): {
   permissions: string[];
   choices: AnyOfChoice[];
 } {
@@ -182,7 +200,7 @@ export function minimalPermissions(operations: readonly DeployerOperation[]): {
   const list = [...groups.values()].map((g) => ({ ...g, operations: g.operations.sort(cmp) }));
   list.sort((a, b) => cmp(a.operations[0], b.operations[0]));
   for (const g of list) if (g.of.length === 1) chosen.add(g.of[0]);
-  const choices: AnyOfChoice[] = [];
+  const choices: Array<{ -readonly [K in keyof AnyOfChoice]: AnyOfChoice[K] }> = [];
   for (const g of list) {
     if (g.of.length === 1) continue;
     const already = g.of.find((p) => chosen.has(p));
@@ -190,11 +208,24 @@ export function minimalPermissions(operations: readonly DeployerOperation[]): {
       choices.push({ of: g.of, pick: already, why: 'needed anyway', operations: g.operations });
       continue;
     }
-    // The least-privilege rule explain uses when no capability decides.
-    const pick = narrowestOf(g.of);
-    chosen.add(pick);
-    const why = `listed by the fewest operations (${breadth(pick)}) of the ${g.of.length} alternatives`;
-    choices.push({ of: g.of, pick, why, operations: g.operations });
+    const picked = pick(g);
+    chosen.add(picked.permission);
+    choices.push({ of: g.of, pick: picked.permission, why: picked.why, operations: g.operations });
+  }
+  // A later pick can satisfy an earlier group (a recording read's pick also meets an annotation delete): drop
+  // picks every group of which the other permissions meet, earliest first, so the set is irreducible.
+  for (const c of choices) {
+    if (c.why === 'needed anyway') continue;
+    const mine = choices.filter((x) => x.pick === c.pick);
+    const rest = new Set([...chosen].filter((p) => p !== c.pick));
+    const forbidden =
+      counted.some((o) => o.allOf.includes(c.pick)) || list.some((g) => g.of.length === 1 && g.of[0] === c.pick);
+    if (forbidden || !mine.every((x) => x.of.some((p) => rest.has(p)))) continue;
+    chosen.delete(c.pick);
+    for (const x of mine) {
+      x.pick = x.of.find((p) => rest.has(p))!;
+      x.why = 'needed anyway';
+    }
   }
   return { permissions: [...chosen].sort(cmp), choices };
 }
