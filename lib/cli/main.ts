@@ -29,7 +29,8 @@ const EXIT_CODES = [
   '1  report: unsuppressed error findings; diff --fail-on broadening: access broadens;',
   '   explain: the principal cannot call the operation',
   '2  usage or input error: unknown command, flag, principal or operation; missing file; malformed JSON;',
-  '   a directory with no stacks',
+  '   a directory with no stacks; snapshot: credentials, network or an API error (a 403 names the permission)',
+  '3  explain: the input cannot tell (see the reasons)',
 ];
 
 function flagLines(flags: readonly FlagSpec[]): string[] {
@@ -42,7 +43,8 @@ function flagLines(flags: readonly FlagSpec[]): string[] {
 export function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
   return [
-    `${NAME}: review Genesys Cloud access in synthesized CDKTF plans (cdk.tf.json), offline.`,
+    `${NAME}: review Genesys Cloud access in synthesized CDKTF plans (cdk.tf.json) and org snapshots, offline;`,
+    '`snapshot` reads the live org.',
     '',
     'Usage:',
     ...COMMANDS.flatMap((c) => c.usage.map((u) => `  ${u}`)),
@@ -132,7 +134,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(commandHelp(command));
       return EXIT.ok;
     }
-    return command.run(args, io);
+    return await command.run(args, io);
   } catch (e) {
     if (e instanceof UsageError) return fail(io, e.message, e.command ?? command?.name);
     if (AccessValidationError.isAccessValidationError(e)) {
@@ -157,6 +159,8 @@ export function processIo(): Io {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     cwd: process.cwd(),
+    stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
   };
 }
 

@@ -12,6 +12,10 @@ export interface Io {
   stderr(text: string): void;
   /** Directory relative paths are resolved against. */
   readonly cwd: string;
+  /** True when stderr is a terminal (the snapshot's progress line is shown only then). */
+  readonly stderrIsTTY?: boolean;
+  /** The environment (GENESYSCLOUD_* for the snapshot). @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** Exit codes. */
@@ -28,7 +32,7 @@ export interface Command {
   /** Exit codes in --help. */
   readonly exits: readonly string[];
   readonly examples: readonly string[];
-  run(args: ParsedArgs, io: Io): number;
+  run(args: ParsedArgs, io: Io): number | Promise<number>;
 }
 
 export const FORMAT: FlagSpec = {
@@ -39,7 +43,7 @@ export const FORMAT: FlagSpec = {
 };
 export const HELP: FlagSpec = { name: 'help', short: 'h', description: 'show this help' };
 
-export const INPUT = '<cdk.tf.json | cdktf.out dir | stack dir>';
+export const INPUT = '<cdk.tf.json | cdktf.out dir | stack dir | org.json snapshot>';
 
 export function format(args: ParsedArgs): 'markdown' | 'json' {
   return (flag(args, 'format') as 'markdown' | 'json' | undefined) ?? 'markdown';
