@@ -172,21 +172,6 @@ export async function startFakeApi(org: FakeOrg, options: FakeApiOptions = {}): 
         answer(401, { message: 'Invalid login credentials.', code: 'bad.credentials', status: 401 });
         return;
       }
-      const retryAfter = faults.rateLimit?.get(n);
-      if (retryAfter !== undefined) {
-        answer(
-          429,
-          { message: 'Rate limit exceeded', code: 'too.many.requests', status: 429 },
-          {
-            'Retry-After': String(retryAfter),
-          },
-        );
-        return;
-      }
-      if (faults.serverError?.has(n)) {
-        answer(n % 2 ? 503 : 500, { message: 'Internal server error', code: 'internal.server.error', status: 500 });
-        return;
-      }
       if (!route) {
         answer(404, { message: `no route ${req.method} ${url.pathname}`, code: 'not.found', status: 404 });
         return;
@@ -207,6 +192,21 @@ export async function startFakeApi(org: FakeOrg, options: FakeApiOptions = {}): 
           });
           return;
         }
+      }
+      const retryAfter = faults.rateLimit?.get(n);
+      if (retryAfter !== undefined) {
+        answer(
+          429,
+          { message: 'Rate limit exceeded', code: 'too.many.requests', status: 429 },
+          {
+            'Retry-After': String(retryAfter),
+          },
+        );
+        return;
+      }
+      if (faults.serverError?.has(n)) {
+        answer(n % 2 ? 503 : 500, { message: 'Internal server error', code: 'internal.server.error', status: 500 });
+        return;
       }
       const q = url.searchParams;
       const m = route.re.exec(url.pathname)!;

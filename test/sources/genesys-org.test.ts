@@ -223,6 +223,22 @@ describe('the live client', () => {
     api = await startFakeApi(small); // for afterEach
   });
 
+  test('when one call fails for good, the others stop: no retries in the background', async () => {
+    // Roles are forbidden; every other call fails with 500 (and would retry with backoff for seconds).
+    api = await startFakeApi(small, {
+      permissions: new Set(['oauth:client:view', 'authorization:policy:view']),
+      faults: { serverError: new Set(Array.from({ length: 200 }, (_, i) => i + 1)) },
+    });
+    const t0 = performance.now();
+    await expect(takeSnapshot({ env: fakeEnv(api) })).rejects.toThrow(/returned (403|50[03])/);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    await new Promise((r) => setTimeout(r, 100)); // requests already on the wire arrive
+    const after = api.requests();
+    await new Promise((r) => setTimeout(r, 1500)); // longer than the first backoffs
+    expect(api.requests()).toBe(after);
+    expect(after).toBeLessThanOrEqual(8 + 1); // what was in flight when the 403 came, nothing retried
+  });
+
   test('a nextUri to another host is not followed', async () => {
     api = await startFakeApi(small);
     const client = new PlatformApiClient(connectionFromEnv(fakeEnv(api)));

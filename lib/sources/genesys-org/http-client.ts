@@ -166,6 +166,8 @@ export class PlatformApiClient {
   private token?: string;
   private pendingToken?: Promise<string>;
   private pause?: Promise<void>;
+  private readonly stop = new AbortController();
+  private stopped?: Error;
 
   constructor(
     private readonly connection: OrgConnection,
@@ -182,6 +184,34 @@ export class PlatformApiClient {
     this.maxWaitMs = options.maxWaitMs ?? 60000;
     this.timeoutMs = options.timeoutMs ?? 60000;
     this.token = connection.credentials.accessToken;
+  }
+
+  /**
+   * Stops every request in flight and every wait, and fails every later call with `reason`: once one call of
+   * a read has failed, the others must not go on retrying in the background.
+   */
+  public cancel(reason: Error): void {
+    if (this.stopped) return;
+    this.stopped = reason;
+    this.stop.abort(reason);
+  }
+
+  private checkStopped(): void {
+    if (this.stopped) throw this.stopped;
+  }
+
+  /** A timer that ends early when the client is cancelled. */
+  private sleepOrStop(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return Promise.race([
+      this.sleep(ms),
+      new Promise<void>((resolve) => this.stop.signal.addEventListener('abort', () => resolve(), { once: true })),
+    ]);
+  }
+
+  private signal(): AbortSignal {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    return typeof AbortSignal.any === 'function' ? AbortSignal.any([timeout, this.stop.signal]) : timeout;
   }
 
   /** `GET` a path (`/api/v2/...`) with a query; resolves to the parsed JSON. */
@@ -325,7 +355,7 @@ export class PlatformApiClient {
   private async wait(ms: number): Promise<void> {
     const capped = Math.min(Math.max(0, ms), this.maxWaitMs);
     this.stats.waits.push(capped);
-    await this.sleep(capped);
+    await this.sleepOrStop(capped);
   }
 
   private backoff(attempt: number): number {
@@ -337,7 +367,7 @@ export class PlatformApiClient {
     const capped = Math.min(Math.max(0, ms), this.maxWaitMs);
     this.stats.waits.push(capped);
     const before = this.pause;
-    const p: Promise<void> = Promise.all([before, this.sleep(capped)]).then(() => {
+    const p: Promise<void> = Promise.all([before, this.sleepOrStop(capped)]).then(() => {
       if (this.pause === p) this.pause = undefined;
     });
     this.pause = p;
@@ -355,6 +385,7 @@ export class PlatformApiClient {
     const host = new URL(url).host;
     const basic = Buffer.from(`${client.id}:${client.secret}`, 'utf8').toString('base64');
     for (let attempt = 0; ; attempt++) {
+      this.checkStopped();
       if (this.pause) await this.pause;
       let status: number;
       let text: string;
@@ -369,12 +400,13 @@ export class PlatformApiClient {
             Accept: 'application/json',
           },
           body: 'grant_type=client_credentials',
-          signal: AbortSignal.timeout(this.timeoutMs),
+          signal: this.signal(),
         });
         status = res.status;
         retryAfter = res.headers.get('retry-after');
         text = await res.text();
       } catch (e) {
+        this.checkStopped();
         this.stats.networkErrors++;
         if (attempt >= this.maxRetries) throw unreachable(host, e);
         this.stats.retries++;
@@ -437,7 +469,9 @@ export class PlatformApiClient {
       await this.slots.acquire();
       try {
         // Waited for in the slot, so a request queued behind others sends the token and pause of its turn.
+        this.checkStopped();
         if (this.pause) await this.pause;
+        this.checkStopped();
         token = await this.accessToken();
       } catch (e) {
         this.slots.release();
@@ -453,12 +487,13 @@ export class PlatformApiClient {
             ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
           },
           ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-          signal: AbortSignal.timeout(this.timeoutMs),
+          signal: this.signal(),
         });
         status = res.status;
         retryAfter = res.headers.get('retry-after');
         text = await res.text();
       } catch (e) {
+        this.checkStopped();
         this.stats.networkErrors++;
         if (attempt >= this.maxRetries) throw unreachable(host, e, `${method} ${path}`);
         this.stats.retries++;

@@ -407,7 +407,7 @@ export async function readLiveOrg(client: PlatformApiClient, options: ReadOrgOpt
     )
     .then(() => Promise.all(roleGrants));
 
-  const [me, divisions, permissions, policies, clients, users, groups, grants, usage] = await Promise.all([
+  const all = Promise.all([
     client.get('/api/v2/organizations/me'),
     client.list('/api/v2/authorization/divisions', {}, { pageSize }).then((e) =>
       Check.each('GET /api/v2/authorization/divisions', e, (c) => ({
@@ -467,6 +467,15 @@ export async function readLiveOrg(client: PlatformApiClient, options: ReadOrgOpt
     rolesDone,
     days !== undefined ? readUsage(client, days, options) : Promise.resolve(undefined),
   ]);
+  let results: Awaited<typeof all>;
+  try {
+    results = await all;
+  } catch (e) {
+    // One call failed: stop the others (no retries in the background), and report this one.
+    client.cancel(e instanceof Error ? e : new Error(String(e)));
+    throw e;
+  }
+  const [me, divisions, permissions, policies, clients, users, groups, grants, usage] = results;
   progress();
   const org = isObject(me)
     ? {
