@@ -35,7 +35,7 @@ export const SNAPSHOT_OPERATIONS: readonly SnapshotOperation[] = [
     when: 'always',
     reads: 'OAuth clients with grant type, scopes, state, role x division',
   },
-  { key: 'GET /api/v2/users', when: 'always', reads: 'users (email, state)' },
+  { key: 'GET /api/v2/users', when: 'always', reads: 'users (name, email)' },
   { key: 'GET /api/v2/groups', when: 'always', reads: 'groups (roles enabled)' },
   { key: 'POST /api/v2/usage/query', when: 'usage', reads: 'API usage by client, template URI and method' },
   { key: 'GET /api/v2/usage/query/{executionId}/results', when: 'usage', reads: 'the usage query results' },

@@ -168,7 +168,8 @@ export function toSnapshot(org: LiveOrg, meta: SnapshotMeta): OrgSnapshot {
 
   // Grants: the subject grants of every role, and the clients' role x division pairs (the same grants, seen
   // from the client; a client can also hold grants made through the grant APIs, PITFALLS 31).
-  const grantSet = new Map<string, GraphGrant>();
+  // By principal, role and division: nested maps, so 10,000 users' grants need no composite string keys.
+  const held = new Map<string, Map<string, Set<string>>>();
   const unknownRoles = new Set<string>();
   const add = (principal: string, roleId: string, divisionId: string, divisionName?: string): void => {
     const role = roleKey(roleId);
@@ -176,9 +177,11 @@ export function toSnapshot(org: LiveOrg, meta: SnapshotMeta): OrgSnapshot {
       unknownRoles.add(roleId);
       return;
     }
-    const division = divisionKey(divisionId, divisionName);
-    const id = `${principal}\u0000${role}\u0000${division}`;
-    if (!grantSet.has(id)) grantSet.set(id, { principal, role, division, writer: `grants:${principal}` });
+    let roles = held.get(principal);
+    if (!roles) held.set(principal, (roles = new Map()));
+    let divisionsOfRole = roles.get(role);
+    if (!divisionsOfRole) roles.set(role, (divisionsOfRole = new Set()));
+    divisionsOfRole.add(divisionKey(divisionId, divisionName));
   };
   for (const g of org.grants) {
     const kind = KIND_OF[g.type];
@@ -204,24 +207,25 @@ export function toSnapshot(org: LiveOrg, meta: SnapshotMeta): OrgSnapshot {
   if (unknownRoles.size) {
     notes.add(`grants name roles the role list does not have (${[...unknownRoles].sort(cmp).join(', ')}): left out`);
   }
-  const grants = [...grantSet.values()].sort(
-    (a, b) => cmp(a.principal, b.principal) || cmp(a.role, b.role) || cmp(a.division, b.division),
-  );
-  const byPrincipal = new Map<string, GraphGrant[]>();
-  for (const g of grants) {
-    const list = byPrincipal.get(g.principal);
-    if (list) list.push(g);
-    else byPrincipal.set(g.principal, [g]);
-  }
-  const grantWriters: GraphGrantWriter[] = [...byPrincipal.entries()].map(([principal, list]) => {
+  const grants: GraphGrant[] = [];
+  const grantWriters: GraphGrantWriter[] = [];
+  for (const principal of [...held.keys()].sort(cmp)) {
+    const roles = held.get(principal)!;
+    const writer = `grants:${principal}`;
+    let entries = 0;
+    for (const role of [...roles.keys()].sort(cmp)) {
+      const ds = [...roles.get(role)!].sort(cmp);
+      for (const division of ds) grants.push({ principal, role, division, writer });
+      entries += ds.length;
+    }
     const kind = principals.get(principal)!.kind;
-    return {
-      key: `grants:${principal}`,
+    grantWriters.push({
+      key: writer,
       type: WRITER_TYPE[kind],
       principal,
-      roleEntries: kind === 'oauth-client' ? list.length : new Set(list.map((g) => g.role)).size,
-    };
-  });
+      roleEntries: kind === 'oauth-client' ? entries : roles.size,
+    });
+  }
 
   // The org's facts.
   const permissions = [...new Map(org.permissions.map((p) => [p.permission, p])).values()].sort((a, b) =>
