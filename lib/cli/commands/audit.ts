@@ -1,6 +1,4 @@
 /** `genesys-access audit`: unused access per OAuth client, from a snapshot's API usage. */
-import { buildAudit } from '../../doctor/audit';
-import { renderAuditMarkdown } from '../../doctor/render-audit';
 import { renderJson } from '../../review/render-json';
 import { readSnapshotFile } from '../../sources/genesys-org/snapshot-file';
 import { flag, UsageError } from '../args';
@@ -21,13 +19,18 @@ export const audit: Command = {
   ].join('\n'),
   exits: ['0  done', '2  usage or input error (no snapshot, no usage in it, unknown client)'],
   examples: ['genesys-access audit org.json', "genesys-access audit org.json --client 'Reporting' --format json"],
-  run(args, io) {
+  async run(args, io) {
     if (args.positionals.length !== 1) {
       throw new UsageError(
         args.positionals.length ? `unexpected argument "${args.positionals[1]}"` : 'missing snapshot: <org.json>',
         'audit',
       );
     }
+    // Loaded here, so the other commands' cold start does not pay for the audit.
+    const [{ buildAudit }, { renderAuditMarkdown }] = await Promise.all([
+      import('../../doctor/audit'),
+      import('../../doctor/render-audit'),
+    ]);
     const snapshot = readSnapshotFile(args.positionals[0]!, io.cwd);
     const client = flag(args, 'client');
     const model = buildAudit(snapshot, client !== undefined ? { client } : {});

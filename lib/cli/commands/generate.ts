@@ -2,9 +2,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Operation } from '../../catalog/types';
-import { generateForOperations, generateFromSnapshot } from '../../doctor/generate';
-import { parseOperationList, resolveOperationRef } from '../../doctor/least-privilege';
-import { renderGenerateMarkdown } from '../../doctor/render-audit';
 import { AccessValidationError } from '../../errors';
 import { renderJson } from '../../review/render-json';
 import { readSnapshotFile } from '../../sources/genesys-org/snapshot-file';
@@ -66,7 +63,17 @@ export const generate: Command = {
     'genesys-access generate --file ops.txt --name "Reporting" --grant-to Reporting --divisions Chicago,home',
     'genesys-access generate --snapshot org.json --client Reporting',
   ],
-  run(args, io) {
+  async run(args, io) {
+    // Loaded here, so the other commands' cold start does not pay for generate.
+    const [
+      { generateForOperations, generateFromSnapshot },
+      { parseOperationList, resolveOperationRef },
+      { renderGenerateMarkdown },
+    ] = await Promise.all([
+      import('../../doctor/generate'),
+      import('../../doctor/least-privilege'),
+      import('../../doctor/render-audit'),
+    ]);
     const snapshotPath = flag(args, 'snapshot');
     const client = flag(args, 'client');
     const file = flag(args, 'file');
