@@ -14,19 +14,27 @@ import { coldNode, growthExponent, median, ROOT, runChild } from './measure';
 import { buildWithConstructs, LARGE_ORG, type OrgSize } from './org';
 import { renderMachine, renderSummary, renderTable, replaceBetween, SUMMARY_MARKERS, TABLE_MARKERS } from './docs';
 import { reviewBench } from './review';
+import { snapshotBench, type SnapshotSize } from './snapshot';
 
 /** Bench sizes. */
 export interface BenchConfig {
   readonly org: OrgSize;
   readonly repetitions: number;
   readonly reviewResources: number;
+  readonly snapshot: SnapshotSize;
 }
 
-export const FULL: BenchConfig = { org: LARGE_ORG, repetitions: 5, reviewResources: 50000 };
+export const FULL: BenchConfig = {
+  org: LARGE_ORG,
+  repetitions: 5,
+  reviewResources: 50000,
+  snapshot: { users: 10000, divisions: 50, roles: 300, clients: 500, groups: 50, latencyMs: 20, concurrency: 8 },
+};
 export const SMOKE: BenchConfig = {
   org: { clients: 12, divisions: 3, roles: 4 },
   repetitions: 1,
   reviewResources: 400,
+  snapshot: { users: 40, divisions: 3, roles: 6, clients: 5, groups: 2, latencyMs: 1, concurrency: 8 },
 };
 
 /** One row of the results table. */
@@ -151,6 +159,10 @@ export function runBench(cfg: BenchConfig, log: (s: string) => void = () => unde
   const review = reviewBench(cfg.reviewResources, cfg.repetitions);
   rows.push(...review.rows);
   details.review = review.details;
+  log('snapshot ...');
+  const snap = snapshotBench(cfg.snapshot, cfg.repetitions);
+  rows.push(...snap.rows);
+  details.snapshot = snap.details;
   log('import ...');
   const imp = benchImport(cfg);
   rows.push(imp.row);

@@ -46,8 +46,8 @@ export interface FakeApi {
   readonly tokenRequests: () => number;
   /** API requests by route template (`GET /api/v2/users`), any status. */
   readonly byRoute: () => Map<string, number>;
-  /** Every request: method, path (no query), status, the Authorization header's kind. */
-  readonly log: Array<{ method: string; path: string; status: number; auth: string; body?: string }>;
+  /** Every request: method, path (no query), the URL as requested, status, the Authorization header's kind. */
+  readonly log: Array<{ method: string; path: string; url: string; status: number; auth: string; body?: string }>;
   /** Bodies of usage queries received. */
   readonly usageQueries: unknown[];
   /** Tokens issued (to check they never reach an output). */
@@ -130,6 +130,7 @@ export async function startFakeApi(org: FakeOrg, options: FakeApiOptions = {}): 
           log.push({
             method: req.method ?? '',
             path: url.pathname,
+            url: req.url ?? '',
             status,
             auth: (req.headers.authorization ?? '').split(' ')[0] ?? '',
             ...(body ? { body } : {}),
@@ -162,7 +163,7 @@ export async function startFakeApi(org: FakeOrg, options: FakeApiOptions = {}): 
       byRoute.set(key, (byRoute.get(key) ?? 0) + 1);
 
       if (faults.dropConnection?.has(n)) {
-        log.push({ method: req.method ?? '', path: url.pathname, status: 0, auth: '' });
+        log.push({ method: req.method ?? '', path: url.pathname, url: req.url ?? '', status: 0, auth: '' });
         req.socket.destroy();
         return;
       }
