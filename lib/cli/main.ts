@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `genesys-access`: review Genesys Cloud access in synthesized CDKTF plans, offline, from files.
+ * `genesys-access`: review Genesys Cloud access in synthesized CDKTF plans and org snapshots, offline, from files;
+ * `snapshot` (the one command that goes online) reads a live org into such a file.
  *
  * `run(argv, io)` is the whole CLI (tests call it in-process); the bottom of this file wires it to the process.
  * Exit codes: 0 ok, 1 findings / broadening / denied, 2 usage or input error. Errors are one line on stderr,

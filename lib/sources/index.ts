@@ -1,7 +1,8 @@
 /**
  * Every input format, in one place: the CLI and the library read inputs through {@link loadInputs}, which picks
  * the format by content (or by `format` when given) and returns one access graph per stack or configuration.
- * Each format lives in a folder of its own (cdktf/, ...) and knows nothing of the others. No cdktf import.
+ * Each format lives in a folder of its own (cdktf/, genesys-org/ for snapshots of a live org) and knows nothing of
+ * the others. Reading a snapshot file never loads the live client. No cdktf import.
  */
 import { AccessValidationError } from '../errors';
 import { loadStacks, type LoadedStack } from './cdktf/load';
