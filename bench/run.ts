@@ -14,6 +14,7 @@ import { coldNode, growthExponent, median, ROOT, runChild } from './measure';
 import { buildWithConstructs, LARGE_ORG, type OrgSize } from './org';
 import { renderMachine, renderSummary, renderTable, replaceBetween, SUMMARY_MARKERS, TABLE_MARKERS } from './docs';
 import { reviewBench } from './review';
+import { snapshotBench, type SnapshotSize } from './snapshot';
 
 /** Bench sizes. */
 export interface BenchConfig {
@@ -22,14 +23,22 @@ export interface BenchConfig {
   readonly reviewResources: number;
   /** Resources of the HCL module read by the hcl row. */
   readonly hclResources: number;
+  readonly snapshot: SnapshotSize;
 }
 
-export const FULL: BenchConfig = { org: LARGE_ORG, repetitions: 5, reviewResources: 50000, hclResources: 5000 };
+export const FULL: BenchConfig = {
+  org: LARGE_ORG,
+  repetitions: 5,
+  reviewResources: 50000,
+  hclResources: 5000,
+  snapshot: { users: 10000, divisions: 50, roles: 300, clients: 500, groups: 50, latencyMs: 20, concurrency: 8 },
+};
 export const SMOKE: BenchConfig = {
   org: { clients: 12, divisions: 3, roles: 4 },
   repetitions: 1,
   reviewResources: 400,
   hclResources: 40,
+  snapshot: { users: 40, divisions: 3, roles: 6, clients: 5, groups: 2, latencyMs: 1, concurrency: 8 },
 };
 
 /** One row of the results table. */
@@ -178,6 +187,10 @@ export function runBench(cfg: BenchConfig, log: (s: string) => void = () => unde
   const hcl = benchHcl(cfg);
   rows.push(hcl.row);
   details.hcl = hcl.details;
+  log('snapshot ...');
+  const snap = snapshotBench(cfg.snapshot, cfg.repetitions);
+  rows.push(...snap.rows);
+  details.snapshot = snap.details;
   log('import ...');
   const imp = benchImport(cfg);
   rows.push(imp.row);

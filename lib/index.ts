@@ -20,3 +20,15 @@ export type {
 } from './rules/types';
 export { readCdktf, type ReadCdktfOptions } from './sources/cdktf/read';
 export { readGraph, ACCESS_GRAPH_SCHEMA_PATH } from './sources/graph-json';
+export {
+  readSnapshot,
+  readSnapshotFile,
+  serializeSnapshot,
+  SNAPSHOT_KIND,
+  SNAPSHOT_VERSION,
+  type OrgSnapshot,
+  type SnapshotDefaultRole,
+  type SnapshotPermission,
+  type SnapshotUsage,
+  type SnapshotUsageRow,
+} from './sources/genesys-org/snapshot-file';

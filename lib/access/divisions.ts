@@ -25,6 +25,7 @@ export function divisionLabel(d: Pick<GraphDivision, 'kind' | 'name' | 'ref' | '
       return 'home';
     case 'lookup':
     case 'managed':
+    case 'org':
       return d.name ?? d.key;
     default:
       return d.ref;

@@ -36,12 +36,13 @@ export interface Provenance {
  * - `implicit-home`: no division given, which the provider turns into the home division
  * - `id`: a literal division id
  * - `unresolved`: an expression the input cannot resolve (the division is unknown)
+ * - `org`: a division read from a live org (`genesys-access snapshot`): its id and name are known
  */
-export type DivisionKind = 'lookup' | 'managed' | 'home' | 'all' | 'implicit-home' | 'id' | 'unresolved';
+export type DivisionKind = 'lookup' | 'managed' | 'home' | 'all' | 'implicit-home' | 'id' | 'unresolved' | 'org';
 
 /** A division as grants reference it. */
 export interface GraphDivision {
-  /** Stable key: `*` (all), `home`, the Terraform address, or the literal id / expression. */
+  /** Stable key: `*` (all), `home`, the Terraform address, or the literal id / expression (a live org: the id). */
   readonly key: string;
   /** How it is referenced; `implicit-home` is a property of a grant (see {@link GraphGrant.implicitHome}). */
   readonly kind: Exclude<DivisionKind, 'implicit-home'>;
@@ -68,12 +69,14 @@ export interface GraphPolicy {
  * - `data`: looked up (`data.genesyscloud_auth_role`); its permissions are not in the input
  * - `id`: referenced by a literal id; its permissions are not in the input
  * - `unresolved`: an expression the input cannot resolve
+ * - `org`: read from a live org (`genesys-access snapshot`); its permissions are known, and it exists before any
+ *   plan runs
  */
-export type RoleOrigin = 'managed' | 'data' | 'id' | 'unresolved';
+export type RoleOrigin = 'managed' | 'data' | 'id' | 'unresolved' | 'org';
 
 /** A role. */
 export interface GraphRole {
-  /** Stable key: the Terraform address, or `role:<id>` for a literal id. */
+  /** Stable key: the Terraform address, or `role:<id>` for a literal id (and for a role of a live org). */
   readonly key: string;
   /** The role's name where known, else the key. */
   readonly name: string;
@@ -107,7 +110,10 @@ export interface ClientSecrets {
 
 /** A principal: an OAuth client, a user or a group. */
 export interface GraphPrincipal {
-  /** Stable key: the Terraform address (`genesyscloud_oauth_client.qa`), or `user:<id>` / `group:<id>`. */
+  /**
+   * Stable key: the Terraform address (`genesyscloud_oauth_client.qa`), or `user:<id>` / `group:<id>` (and
+   * `oauth-client:<id>` for a client of a live org).
+   */
   readonly key: string;
   readonly kind: PrincipalKind;
   /** Display name: the resource's `name` (or a user's email), else the key. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `genesys-access`: review Genesys Cloud access in synthesized CDKTF plans, offline, from files.
+ * `genesys-access`: review Genesys Cloud access in synthesized CDKTF plans and org snapshots, offline, from files;
+ * `snapshot` (the one command that goes online) reads a live org into such a file.
  *
  * `run(argv, io)` is the whole CLI (tests call it in-process); the bottom of this file wires it to the process.
  * Exit codes: 0 ok, 1 findings / broadening / denied, 2 usage or input error. Errors are one line on stderr,
@@ -30,7 +31,8 @@ const EXIT_CODES = [
   '1  report: unsuppressed error findings; diff --fail-on broadening: access broadens;',
   '   explain: the principal cannot call the operation',
   '2  usage or input error: unknown command, flag, principal or operation; missing file; malformed JSON;',
-  '   a directory with no stacks',
+  '   a directory with no stacks; snapshot: credentials, network or an API error (a 403 names the permission)',
+  '3  explain: the input cannot tell (see the reasons)',
 ];
 
 function flagLines(flags: readonly FlagSpec[]): string[] {
@@ -43,7 +45,8 @@ function flagLines(flags: readonly FlagSpec[]): string[] {
 export function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
   return [
-    `${NAME}: review Genesys Cloud access in synthesized CDKTF plans (cdk.tf.json), offline.`,
+    `${NAME}: review Genesys Cloud access in synthesized CDKTF plans (cdk.tf.json) and org snapshots, offline;`,
+    '`snapshot` reads the live org.',
     '',
     'Usage:',
     ...COMMANDS.flatMap((c) => c.usage.map((u) => `  ${u}`)),
@@ -169,6 +172,8 @@ export function processIo(): Io {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     cwd: process.cwd(),
+    stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
   };
 }
 

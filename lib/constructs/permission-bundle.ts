@@ -1,10 +1,31 @@
 import { Catalog } from '../catalog/catalog';
 import type { Permission } from '../catalog/types';
-import { quoteList } from '../errors';
+import { AccessValidationError, quoteList } from '../errors';
 import { Capabilities, type CapabilityRef } from '../access/capabilities';
 import { describeValue } from './props';
 
 const BUNDLE = Symbol.for('cdktf-genesyscloud-access/PermissionBundle');
+import { isWildcard } from '../access/permission-match';
+import { type OrgSnapshot, readSnapshot, readSnapshotFile } from '../sources/genesys-org/snapshot-file';
+
+/** What {@link PermissionBundle.fromSnapshot} may leave out of a live role. */
+export type SnapshotOmission = 'conditional' | 'general' | 'uncatalogued';
+
+/** Options of {@link PermissionBundle.fromSnapshot}. */
+export interface FromSnapshotOptions {
+  /**
+   * The bundle's name.
+   * @default - the role's name
+   */
+  readonly name?: string;
+  /**
+   * What to leave out instead of failing: `conditional` (permissions the role grants only under conditions,
+   * which an AccessRole cannot carry: leaving them out narrows), `general` (general permissions such as
+   * `admin`), `uncatalogued` (permissions the pinned catalog does not know; the org's licences can add some).
+   * @default - none: each of them is an error naming the permissions
+   */
+  readonly omit?: readonly SnapshotOmission[];
+}
 
 /**
  * A named, validated set of permissions: the base a role is derived from (e.g. "Agent", then "Restricted =
@@ -42,6 +63,67 @@ export class PermissionBundle {
       problems,
       good.filter((c) => typeof c !== 'string'),
     );
+  }
+
+  /**
+   * The permissions of a role of a live org, from a snapshot (`genesys-access snapshot`): a committed snapshot
+   * file (a path, resolved against the working directory of the synth) or the parsed snapshot. The role is found
+   * by name (or `role:<id>` / its id). Deterministic: the same snapshot gives the same bundle. Use it for "the
+   * org's real Agent role minus X": `new AccessRole(this, 'restricted', { name: 'Restricted', base:
+   * PermissionBundle.fromSnapshot('org.json', 'Agent'), remove: ['recording:recording:view'] })`.
+   */
+  public static fromSnapshot(
+    snapshot: string | OrgSnapshot,
+    role: string,
+    options: FromSnapshotOptions = {},
+  ): PermissionBundle {
+    const s = typeof snapshot === 'string' ? readSnapshotFile(snapshot) : readSnapshot(snapshot, 'the snapshot');
+    const shown = typeof snapshot === 'string' ? `snapshot "${snapshot}"` : 'the snapshot';
+    const hits = s.graph.roles.filter((r) => r.name === role || r.key === role || r.provenance?.genesysId === role);
+    if (hits.length !== 1) {
+      const names = s.graph.roles.map((r) => r.name);
+      const near = names.filter((n) => n.toLowerCase() === role.toLowerCase());
+      throw new AccessValidationError(
+        hits.length
+          ? `${shown} has ${hits.length} roles named "${role}": give its id (${hits.map((r) => r.provenance?.genesysId ?? r.key).join(', ')})`
+          : `${shown} has no role "${role}"${near.length ? `. Did you mean ${quoteList(near)}?` : `: its roles are ${quoteList(names.slice(0, 10))}${names.length > 10 ? ` and ${names.length - 10} more` : ''}`}`,
+      );
+    }
+    const r = hits[0]!;
+    const omit = new Set(options.omit ?? []);
+    const firm = new Set<string>();
+    const conditional = new Set<string>();
+    for (const p of r.policies) {
+      for (const a of p.actions) (p.conditions ? conditional : firm).add(`${p.domain}:${p.entity}:${a}`);
+    }
+    const onlyConditional = [...conditional].filter((p) => !firm.has(p)).sort();
+    const problems: string[] = [];
+    if (onlyConditional.length && !omit.has('conditional')) {
+      problems.push(
+        `grants ${quoteList(onlyConditional, 'and')} only under conditions, which an AccessRole cannot carry (omit: ['conditional'] leaves them out)`,
+      );
+    }
+    if (r.generalPermissions.length && !omit.has('general')) {
+      problems.push(
+        `has the general permissions ${quoteList(r.generalPermissions, 'and')}, which a bundle cannot carry (omit: ['general'] leaves them out)`,
+      );
+    }
+    const kept = [...firm].filter((p) => !isWildcard(p));
+    const wild = [...firm].filter(isWildcard);
+    const uncatalogued = kept.filter((p) => !Catalog.isPermission(p)).sort();
+    if (wild.length) {
+      problems.push(
+        `has the wildcards ${quoteList(wild.sort(), 'and')}: the org expands them when the role is saved; take a new snapshot, or list the permissions`,
+      );
+    }
+    if (uncatalogued.length && !omit.has('uncatalogued')) {
+      problems.push(
+        `has ${quoteList(uncatalogued, 'and')}, which the pinned catalog does not know (omit: ['uncatalogued'] leaves them out)`,
+      );
+    }
+    if (problems.length) throw new AccessValidationError(`role "${r.name}" in ${shown} ${problems.join('; ')}`);
+    const permissions = kept.filter((p) => Catalog.isPermission(p)).sort() as Permission[];
+    return new PermissionBundle(options.name ?? r.name, permissions, []);
   }
 
   private constructor(

@@ -161,18 +161,28 @@ function typeRequirements(
   return { type, kind, count, operations, unknownEndpoints: unknownEndpoints.sort(cmp) };
 }
 
+/** How an ANY-of group nobody needs anyway is resolved: the permission to grant and why. */
+export type AnyOfPick = (group: { readonly of: readonly string[]; readonly operations: readonly string[] }) => {
+  readonly permission: string;
+  readonly why: string;
+};
+
 /**
  * The minimal permission set over operations by the one ranking (lib/access/ranking.ts `coverOperations`): every
- * ALL-of permission, then one permission per ANY-of group, preferring one already needed, else the pick `explain`
- * makes ({@link leastPrivilegeChoice}).
+ * ALL-of permission, then one permission per ANY-of group, preferring one already needed, else `pick` (by
+ * default the pick `explain` makes, {@link leastPrivilegeChoice}).
  */
-export function minimalPermissions(operations: readonly DeployerOperation[]): {
+export function minimalPermissions(
+  operations: readonly DeployerOperation[],
+  pick?: AnyOfPick,
+): {
   permissions: string[];
   choices: AnyOfChoice[];
 } {
   const counted = [...operations.filter((o) => !o.condition)].sort((a, b) => cmp(a.key, b.key));
   const { permissions, choices } = coverOperations(counted, {
     pickFor: (alternatives, keys) =>
+      pick?.({ of: alternatives, operations: keys }) ??
       leastPrivilegeChoice(
         alternatives,
         keys.map((k) => Catalog.operation(k)).filter((o): o is Operation => o !== undefined),

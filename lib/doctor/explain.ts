@@ -22,6 +22,7 @@ import type { LoadedStack } from '../sources/cdktf/load';
 import { nearest } from '../review/suggest';
 import { constructOf } from '../review/report';
 import { leastScope, operationInfo, type OperationInfo, scopesMatter } from './operation-info';
+import { camel, q, slug } from './code-names';
 
 /** One way to fix a denial. */
 export interface Fix {
@@ -207,27 +208,6 @@ interface DivisionTarget {
   readonly rawSetup?: string;
 }
 
-function slug(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'division'
-  );
-}
-
-function camel(name: string): string {
-  const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const id = words
-    .map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()))
-    .join('');
-  return /^[A-Za-z_$]/.test(id) ? id : `d${id}`;
-}
-
-function q(s: string): string {
-  return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function dataName(d: GraphDivision): string | undefined {
@@ -255,13 +235,23 @@ function divisionTarget(graph: AccessGraph, query: string): DivisionTarget {
   }
   const lower = wanted.toLowerCase();
   for (const d of graph.divisions) {
-    if (d.kind !== 'lookup' && d.kind !== 'managed') continue;
+    if (d.kind !== 'lookup' && d.kind !== 'managed' && d.kind !== 'org') continue;
     const address = d.provenance?.address ?? d.key;
     if (d.name?.toLowerCase() !== lower && address !== wanted && d.ref !== wanted) continue;
     const label = d.name ?? address;
     const name = dataName(d) ?? label;
-    if (d.kind === 'lookup') {
-      return { label, construct: `Division.fromName(this, ${q(slug(label))}, ${q(label)})`, raw: `${camel(name)}.id` };
+    // A division of a live org is looked up by its name in code.
+    if (d.kind === 'lookup' || d.kind === 'org') {
+      return {
+        label,
+        construct: `Division.fromName(this, ${q(slug(label))}, ${q(label)})`,
+        raw: `${camel(name)}.id`,
+        ...(d.kind === 'org'
+          ? {
+              rawSetup: `const ${camel(name)} = new DataGenesyscloudAuthDivision(this, ${q(slug(label))}, { name: ${q(label)} });`,
+            }
+          : {}),
+      };
     }
     return {
       label,
@@ -286,6 +276,7 @@ function refTarget(graph: AccessGraph, d: GraphDivision): DivisionTarget {
   if (d.kind === 'all') return divisionTarget(graph, '*');
   if (d.kind === 'lookup' || d.kind === 'managed')
     return divisionTarget(graph, d.provenance?.address ?? d.name ?? d.key);
+  if (d.kind === 'org') return divisionTarget(graph, d.name ?? d.key);
   return { label: divisionLabel(d), construct: `Division.fromId(this, 'division', ${q(d.ref)})`, raw: q(d.ref) };
 }
 

@@ -14,6 +14,7 @@ import { type DivisionAccess, isUserContextClient, principalAccess } from '../ac
 import { exampleOperations, newlyUnlocked, unionOf, type Unlocked } from '../analysis/unlocked';
 import { cmp } from '../util/compare';
 import type { LoadedStack } from '../sources/cdktf/load';
+import { alignForDrift, type DriftInfo } from './drift';
 
 /** One role × division grant. */
 export interface GrantChange {
@@ -104,6 +105,8 @@ export interface DiffModel {
   /** Every broadening change, by stack, principal, kind, division, permission. */
   readonly broadening: readonly Broadening[];
   readonly stacks: readonly StackDiff[];
+  /** Set when one side is a live org (a snapshot) and the other code: the drift, paired by names. */
+  readonly drift?: DriftInfo;
 }
 
 const EMPTY_DIVISIONS: readonly DivisionAccess[] = [];
@@ -427,7 +430,8 @@ function broadeningOrder(a: Broadening, b: Broadening): number {
 }
 
 /** Builds the diff of two sets of stacks. */
-export function buildDiff(base: readonly LoadedStack[], head: readonly LoadedStack[]): DiffModel {
+export function buildDiff(baseInput: readonly LoadedStack[], headInput: readonly LoadedStack[]): DiffModel {
+  const { base, head, drift } = alignForDrift(baseInput, headInput);
   const broadening: Broadening[] = [];
   const stacks = pairStacks(base, head).map((pair) => stackDiff(pair.name, pair.base, pair.head, broadening));
   const all = stacks.flatMap((s) => s.principals);
@@ -449,6 +453,7 @@ export function buildDiff(base: readonly LoadedStack[], head: readonly LoadedSta
     },
     broadening,
     stacks,
+    ...(drift ? { drift } : {}),
   };
 }
 

@@ -450,8 +450,14 @@ export function renderDiffMarkdown(model: DiffModel): string {
 }
 
 function diffMarkdown(model: DiffModel, caps: Caps): string {
-  const out: string[] = ['## Genesys Cloud access changes'];
+  const out: string[] = [model.drift ? '## Drift between the org and the code' : '## Genesys Cloud access changes'];
   const { summary } = model;
+  if (model.drift) {
+    const d = model.drift;
+    out.push(
+      `The ${d.org} is the live org ${text(d.orgName)} (a snapshot), the ${d.org === 'base' ? 'head' : 'base'} the code (${d.stacks.map(code).join(', ')}): principals, roles and divisions are paired by name (a literal id meets the org's node of that id). ${d.principals.matched} principals are in both, ${d.principals.orgOnly} only in the org, ${d.principals.codeOnly} only in the code.`,
+    );
+  }
   if (model.broadening.length) {
     out.push(`**Broadening: ${plural(model.broadening.length, 'change')} to approve**`);
     const rows = model.broadening

@@ -25,7 +25,7 @@ import type { LoadedStack } from '../sources/cdktf/load';
 export interface DivisionGrantReport {
   /** `Chicago`, `home`, `home (implicit: no division given)`, `all divisions`, or the id. */
   readonly label: string;
-  /** lookup, managed, home, implicit-home, all, id or unresolved (see DivisionRef). */
+  /** lookup, managed, home, implicit-home, all, id, unresolved or org (see DivisionKind). */
   readonly kind: string;
   /** Stable key: `*`, `home`, the Terraform address or the id. */
   readonly key: string;
@@ -37,7 +37,7 @@ export interface DivisionGrantReport {
 export interface RoleReport {
   readonly address: string;
   readonly name: string;
-  /** True for roles defined in the plan (their permissions are known). */
+  /** True for roles defined in the plan or read from a live org (their permissions are known). */
   readonly managed: boolean;
   /** As written (wildcards kept), sorted; empty for roles not in the plan. */
   readonly permissions: readonly string[];
@@ -240,7 +240,7 @@ function roleReport(r: GraphRole): RoleReport {
   return {
     address: r.key,
     name: r.name,
-    managed: r.origin === 'managed',
+    managed: r.origin === 'managed' || r.origin === 'org',
     permissions: r.generalPermissions.length ? [...r.permissions, ...r.generalPermissions].sort(cmp) : r.permissions,
   };
 }
@@ -273,7 +273,7 @@ export function stackReport(stack: LoadedStack): StackReport {
     stack: stack.name,
     summary: {
       principals: principals.length,
-      roles: graph.roles.filter((r) => r.origin === 'managed').length,
+      roles: graph.roles.filter((r) => r.origin === 'managed' || r.origin === 'org').length,
       errors: open.filter((f) => f.level === 'error').length,
       warnings: open.filter((f) => f.level === 'warning').length,
       suppressed: suppressed.length,

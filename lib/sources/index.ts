@@ -1,13 +1,14 @@
 /**
  * Every input format, in one place: the CLI and the library read inputs through {@link loadInputs}, which picks
  * the format by content (or by `format` when given) and returns one access graph per stack or configuration.
- * Each format lives in a folder of its own (cdktf/, terraform/, ...) and knows nothing of the others. No cdktf
- * import.
+ * Each format lives in a folder of its own (cdktf/, terraform/, genesys-org/ for snapshots of a live org) and
+ * knows nothing of the others. Reading a snapshot file never loads the live client. No cdktf import.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { AccessValidationError } from '../errors';
 import { loadStacks, type LoadedStack } from './cdktf/load';
+import { isSnapshotFile, loadSnapshotInput } from './genesys-org/snapshot-file';
 import { isModuleDir, loadTerraformModule } from './terraform/module-dir';
 
 export type { LoadedStack } from './cdktf/load';
@@ -120,8 +121,15 @@ const CDKTF: InputFormat = {
   },
 };
 
-/** The formats, most specific first; the last one is the fallback whose errors the user sees. */
-export const INPUT_FORMATS: readonly InputFormat[] = [HCL, TERRAFORM_JSON, CDKTF];
+const SNAPSHOT: InputFormat = {
+  name: 'snapshot',
+  description: 'an org snapshot written by `genesys-access snapshot` (the live org, offline)',
+  load: (input, cwd) => loadSnapshotInput(input, cwd),
+  detect: (input, cwd) => isSnapshotFile(input, cwd),
+};
+
+/** The formats, most specific first. */
+export const INPUT_FORMATS: readonly InputFormat[] = [SNAPSHOT, HCL, TERRAFORM_JSON, CDKTF];
 
 /** Reads one input into graphs: one per stack or configuration. */
 export async function loadInputs(input: string, options: LoadOptions = {}): Promise<LoadedStack[]> {

@@ -11,7 +11,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const read = (f: string): string => fs.readFileSync(path.join(ROOT, f), 'utf8');
 const results = JSON.parse(read('bench/results.json')) as BenchResults;
 
-test('bench/results.json is a full run with the four benchmarks', () => {
+test('bench/results.json is a full run with the five benchmarks', () => {
   expect(results.config).toEqual(FULL);
   expect(results.rows.map((r) => r.name.split(/[ :(]/)[0])).toEqual([
     'synth',
@@ -20,7 +20,17 @@ test('bench/results.json is a full run with the four benchmarks', () => {
     'review',
     'review',
     'hcl',
+    'snapshot',
+    'snapshot',
     'import',
+  ]);
+});
+
+test("the snapshot rows meet their goals: the formula, and 1.5x the fake API's minimum", () => {
+  const rows = results.rows.filter((r) => r.name.startsWith('snapshot'));
+  expect(rows.map((r) => [r.goal, r.pass])).toEqual([
+    ['<= 1 (the formula)', true],
+    ['<= 1.5', true],
   ]);
 });
 

@@ -14,8 +14,14 @@ test('npm run bench runs end to end at tiny sizes', () => {
     'review',
     'review',
     'hcl',
+    'snapshot calls (40 users, 6 roles, 3 divisions, 5 clients)',
+    expect.stringMatching(/^snapshot wall time \(\d+ requests, 1 ms latency, concurrency 8\)$/),
     'import',
   ]);
+  // The snapshot makes exactly the formula's calls, far fewer than one per user.
+  const calls = r.rows.find((row) => row.name.startsWith('snapshot calls'))!;
+  expect(calls.pass).toBe(true);
+  expect(calls.ratio).toBe(1);
   for (const row of r.rows) expect(Number.isFinite(row.ratio) && row.ratio > 0).toBe(true);
   expect(renderTable(r).split('\n')).toHaveLength(2 + r.rows.length);
   expect(r.machine.cpus).toBeGreaterThan(0);

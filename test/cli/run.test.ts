@@ -101,7 +101,7 @@ describe('run', () => {
     expect(await cli()).toEqual({
       code: EXIT.usage,
       out: '',
-      err: 'genesys-access: missing command: report, diff, explain, deployer (see `genesys-access --help`)\n',
+      err: 'genesys-access: missing command: report, diff, explain, deployer, snapshot, audit, generate (see `genesys-access --help`)\n',
     });
     const help = await cli('help', 'diff');
     expect(help.code).toBe(0);
@@ -129,7 +129,7 @@ describe('run', () => {
   test.each([
     [
       ['report'],
-      'genesys-access: missing input: <cdktf.out | cdk.tf.json | .tf dir | .tf | .tf.json> (see `genesys-access report --help`)',
+      'genesys-access: missing input: <cdktf.out | cdk.tf.json | .tf dir | .tf | .tf.json | org.json> (see `genesys-access report --help`)',
     ],
     [
       ['report', 'array.json'],

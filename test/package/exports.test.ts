@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -79,6 +80,7 @@ describe('the published package', () => {
       'data/genesyscloud/resource-api-usage.json',
       'data/user-specific-apis.json',
       'schema/access-graph.schema.json',
+      'data/regions.json',
     );
     const missing = targets.map((t) => path.normalize(t)).filter((t) => !files.has(t));
     expect(missing).toEqual([]);
@@ -103,6 +105,58 @@ describe('the published package', () => {
         path.join(ROOT, node(`console.log(require('cdktf-genesyscloud-access').ACCESS_GRAPH_SCHEMA_PATH)`)),
       ),
     ).toBe(true);
+  });
+
+  test('offline commands on a snapshot do not load the live client; snapshot does', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gca-offline-'));
+    const file = path.join(dir, 'org.json');
+    try {
+      // A snapshot made from a literal org (no network), written by the built package.
+      node(`
+        const { toSnapshot } = require('./dist/lib/sources/genesys-org/to-graph.js');
+        const { serializeSnapshot } = require('./dist/lib/sources/genesys-org/snapshot-file.js');
+        const org = {
+          org: { id: 'o', name: 'Org' },
+          divisions: [{ id: 'd-home', name: 'Home', home: true }, { id: 'd-chi', name: 'Chicago', home: false }],
+          roles: [{ id: 'r1', name: 'QA', permissions: [], policies: [{ domain: 'recording', entity: 'screenRecording', actions: ['view'], conditions: false }] }],
+          grants: [],
+          permissions: [{ permission: 'recording:screenRecording:view', divisionAware: true, allowsConditions: false }],
+          policies: [],
+          clients: [{ id: 'c1', name: 'QA client', grantType: 'CLIENT-CREDENTIALS', scopes: [], state: 'active', roleDivisions: [{ roleId: 'r1', divisionId: 'd-chi' }] }],
+          users: [],
+          groups: [],
+          usage: { days: 30, from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z', rows: [{ clientId: 'c1', templateUri: '/api/v2/conversations/{conversationId}/recordings', method: 'GET', count: 5 }] },
+          notes: [],
+        };
+        require('fs').writeFileSync(${JSON.stringify(file)}, serializeSnapshot(toSnapshot(org, { apiHost: 'api.example', takenAt: '2026-12-01T00:00:00Z' })));`);
+      const out = node(`
+        const { run } = require('./dist/lib/cli/main.js');
+        const io = { stdout: () => {}, stderr: (s) => process.stderr.write(s), cwd: process.cwd() };
+        const live = () => Object.keys(require.cache).filter((f) => /genesys-org[\\/](http-client|live|read-org|to-graph|endpoints)\.js$/.test(f));
+        const f = ${JSON.stringify(file)};
+        (async () => {
+          const codes = [];
+          codes.push(await run(['report', f], io));
+          codes.push(await run(['explain', 'GET', '/api/v2/conversations/c/recordings', '--plan', f, '--principal', 'QA client', '--division', 'Chicago'], io));
+          codes.push(await run(['deployer', f], io));
+          codes.push(await run(['diff', '--base', f, '--head', f], io));
+          codes.push(await run(['audit', f], io));
+          codes.push(await run(['generate', '--snapshot', f, '--client', 'QA client'], io));
+          const offline = live();
+          await run(['snapshot', '--help'], io);
+          const help = live();
+          await run(['snapshot'], { ...io, env: {}, stderr: () => {} });
+          console.log(JSON.stringify({ codes, offline, help, snapshot: live().map((x) => x.split(/[\\/]/).pop()).sort() }));
+        })();`);
+      expect(JSON.parse(out)).toEqual({
+        codes: [0, 0, 0, 0, 0, 0],
+        offline: [],
+        help: [],
+        snapshot: ['endpoints.js', 'http-client.js', 'live.js', 'read-org.js', 'to-graph.js'],
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('the CLI runs without loading cdktf, cdktn or constructs', () => {

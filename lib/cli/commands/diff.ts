@@ -11,8 +11,16 @@ export const diff: Command = {
   summary: 'the access change between two syntheses, broadening flagged',
   usage: ['genesys-access diff --base <old> --head <new> [--format markdown|json] [--fail-on broadening]'],
   flags: [
-    { name: 'base', value: '<cdk.tf.json | cdktf.out dir>', description: 'the synthesis before the change' },
-    { name: 'head', value: '<cdk.tf.json | cdktf.out dir>', description: 'the synthesis after the change' },
+    {
+      name: 'base',
+      value: '<input>',
+      description: 'the input before the change (any input format, or an org snapshot)',
+    },
+    {
+      name: 'head',
+      value: '<input>',
+      description: 'the input after the change (any input format, or an org snapshot)',
+    },
     ...INPUT_FLAGS,
     FORMAT,
     {
@@ -28,7 +36,9 @@ export const diff: Command = {
     'and removed, and the operations newly unlocked per division. Broadening is flagged: new all-divisions',
     'grants, new admin-grade permissions, new admin-grade scopes on user-context clients, newly exposed client',
     'secrets, new wildcard permissions. Stacks of two cdktf.out directories are paired by name; two single',
-    'stacks are compared whatever their names.',
+    'stacks are compared whatever their names. A snapshot (genesys-access snapshot) against code is the drift',
+    "between the org and the code: the code's stacks are merged, and principals, roles and divisions are paired",
+    'by name (or by a literal id).',
   ].join('\n'),
   exits: [
     '0  done (also when access broadens, unless --fail-on broadening)',

@@ -23,7 +23,11 @@ export const explain: Command = {
     'genesys-access explain <operationId | domain:entity:action>',
   ],
   flags: [
-    { name: 'plan', value: '<cdk.tf.json | cdktf.out dir>', description: 'a synthesized plan to check against' },
+    {
+      name: 'plan',
+      value: '<cdk.tf.json | cdktf.out dir | org.json>',
+      description: 'a synthesized plan (or an org snapshot) to check against',
+    },
     {
       name: 'principal',
       value: '<name>',

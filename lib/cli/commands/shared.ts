@@ -12,6 +12,10 @@ export interface Io {
   stderr(text: string): void;
   /** Directory relative paths are resolved against. */
   readonly cwd: string;
+  /** True when stderr is a terminal (the snapshot's progress line is shown only then). */
+  readonly stderrIsTTY?: boolean;
+  /** The environment (GENESYSCLOUD_* for the snapshot). @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** Exit codes. */
@@ -39,7 +43,7 @@ export const FORMAT: FlagSpec = {
 };
 export const HELP: FlagSpec = { name: 'help', short: 'h', description: 'show this help' };
 
-export const INPUT = '<cdktf.out | cdk.tf.json | .tf dir | .tf | .tf.json>';
+export const INPUT = '<cdktf.out | cdk.tf.json | .tf dir | .tf | .tf.json | org.json>';
 
 /** The flags every command that reads inputs takes. */
 export const INPUT_FLAGS: readonly FlagSpec[] = [
