@@ -5,6 +5,7 @@
  */
 import { AccessValidationError } from '../errors';
 import { loadStacks, type LoadedStack } from './cdktf/load';
+import { TERRAFORM_PLAN } from './terraform-plan';
 
 export type { LoadedStack } from './cdktf/load';
 
@@ -39,7 +40,7 @@ const CDKTF: InputFormat = {
 };
 
 /** The formats, most specific first; the last one is the fallback whose errors the user sees. */
-export const INPUT_FORMATS: readonly InputFormat[] = [CDKTF];
+export const INPUT_FORMATS: readonly InputFormat[] = [TERRAFORM_PLAN, CDKTF];
 
 /** Reads one input into graphs: one per stack or configuration. */
 export async function loadInputs(input: string, options: LoadOptions = {}): Promise<LoadedStack[]> {
