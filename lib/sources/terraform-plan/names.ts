@@ -3,7 +3,7 @@
  * `${type.name.id}` only for plain names; a plan's instances also live in modules and carry count indexes and
  * for_each keys (`module.team.genesyscloud_user.agent["a@example.com"]`). Such an instance gets a plain stand-in
  * name in the document, and the graph read from it is relabelled with the real Terraform addresses, and with
- * the instance's file and JSON pointer in the plan. No cdktf import.
+ * the instance's file, JSON pointer and (when the plan knows it) Genesys Cloud id. No cdktf import.
  */
 import type { AccessGraph, GraphDivision, GraphPrincipal, GraphRole, Provenance } from '../../access/graph';
 import { cmp } from '../../util/compare';
@@ -65,7 +65,7 @@ export function planPointers(message: string, byDoc: ReadonlyMap<string, PlanIns
 /**
  * The graph with document names replaced by the plan's addresses, in keys, references, names that fall back
  * to an address, and messages (whose document pointers become `address.attribute[0]` paths), and with each
- * node's plan file and JSON pointer added to its provenance.
+ * node's plan file, JSON pointer and Genesys Cloud id added to its provenance.
  */
 export function relabelGraph(graph: AccessGraph, byDoc: ReadonlyMap<string, PlanInstance>, file: string): AccessGraph {
   const addr = (k: string): string => byDoc.get(k)?.address ?? k;
@@ -84,7 +84,12 @@ export function relabelGraph(graph: AccessGraph, byDoc: ReadonlyMap<string, Plan
   const provenance = (p: Provenance | undefined): Provenance | undefined => {
     if (!p?.address) return p;
     const i = byDoc.get(p.address);
-    return i ? { ...p, address: i.address, file, pointer: i.pointer } : p;
+    if (!i) return p;
+    const id = i.values.id;
+    // An instance the plan knows the id of exists already (it is in state, or was read).
+    return typeof id === 'string' && id !== ''
+      ? { ...p, address: i.address, genesysId: id, file, pointer: i.pointer }
+      : { ...p, address: i.address, file, pointer: i.pointer };
   };
   const named = <T extends { key: string; name?: string }>(n: T, key: string): string | undefined =>
     n.name === undefined ? undefined : n.name === n.key ? key : addr(n.name);
