@@ -64,7 +64,13 @@ export function addressOf(
 function readResource(r: unknown, pointer: string, module: string, shown: string, out: Instances): void {
   if (!isObject(r)) fail(shown, pointer, `must be an object, not ${kindOf(r)}`);
   const type = r.type;
-  if (typeof type !== 'string') fail(shown, `${pointer}/type`, `must be a string, not ${kindOf(type)}`);
+  if (typeof type !== 'string') {
+    fail(
+      shown,
+      `${pointer}/type`,
+      type === undefined ? 'is missing: every resource has a type' : `must be a string, not ${kindOf(type)}`,
+    );
+  }
   if (!type.startsWith(GENESYS_PREFIX)) {
     out.others.set(type, (out.others.get(type) ?? 0) + 1);
     return;
