@@ -7,6 +7,7 @@
  * No cdktf import.
  */
 import { AccessValidationError } from '../../errors';
+import { attributesOf } from './attributes';
 import { kindOf } from './plan-file';
 import type { PlanInstance } from './instances';
 
@@ -51,7 +52,10 @@ export function readConfiguration(configuration: unknown, shown: string): Config
       if (typeof r.type !== 'string' || typeof r.name !== 'string') fail(rat, 'must have a string type and name');
       const expressions = r.expressions ?? {};
       if (!isObject(expressions)) fail(`${rat}/expressions`, `must be an object, not ${kindOf(expressions)}`);
-      resources.set(`${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`, expressions as Json);
+      // Only the types the reader reads are looked up (and all data sources, which references name).
+      if (r.mode === 'data' || attributesOf('managed', r.type) !== undefined) {
+        resources.set(`${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`, expressions as Json);
+      }
     });
     const calls = new Map<string, ConfigCall>();
     const mc = m.module_calls ?? {};
@@ -128,23 +132,39 @@ function isPrefixOf(a: string, b: string): boolean {
 /** Follows configuration references to instances of one side of the plan. */
 export class Resolver {
   private readonly byBase = new Map<string, PlanInstance[]>();
+  /** Instances by base and instance key: `r[each.key]` over 10,000 instances is one lookup. */
+  private readonly byKey = new Map<string, PlanInstance>();
+  private readonly configs = new Map<string, ConfigModule | undefined>();
+  /** Resolutions by expression and scope: a block's expressions are resolved once per instance. */
+  private readonly resolved = new Map<object, Map<string, Resolution>>();
+
+  private indexed = false;
 
   constructor(
     private readonly root: ConfigModule,
-    instances: Iterable<PlanInstance>,
-  ) {
-    for (const i of instances) {
+    private readonly instances: readonly PlanInstance[],
+  ) {}
+
+  /** Indexes the instances on the first reference followed (most plans know every id: none is). */
+  private index(): void {
+    if (this.indexed) return;
+    this.indexed = true;
+    for (const i of this.instances) {
       const base = `${i.module}|${i.mode === 'data' ? 'data.' : ''}${i.type}.${i.name}`;
       const list = this.byBase.get(base);
       if (list) list.push(i);
       else this.byBase.set(base, [i]);
+      if (i.index !== undefined) this.byKey.set(instanceKey(base, i.index), i);
     }
   }
 
   /** The configuration module of a module instance address (by call names; keys do not matter). */
   configOf(module: string): ConfigModule | undefined {
+    if (module === '') return this.root;
+    if (this.configs.has(module)) return this.configs.get(module);
     let m: ConfigModule | undefined = this.root;
     for (const step of moduleSteps(module)) m = m?.calls.get(step.name)?.module;
+    this.configs.set(module, m);
     return m;
   }
 
@@ -160,8 +180,17 @@ export class Resolver {
 
   /** What `expr` (a configuration expression) names in `scope`. */
   resolve(expr: unknown, scope: Scope, depth = 0): Resolution {
-    if (!isObject(expr)) return { targets: [], opaque: [] };
+    if (!isObject(expr)) return NOTHING;
     if (expr.constant_value !== undefined) return { constant: expr.constant_value, targets: [], opaque: [] };
+    let byScope = this.resolved.get(expr);
+    if (!byScope) this.resolved.set(expr, (byScope = new Map()));
+    const key = `${scope.module}\u0000${scope.key ?? ''}\u0000${typeof scope.key}`;
+    let hit = byScope.get(key);
+    if (!hit) byScope.set(key, (hit = this.follow(expr, scope, depth)));
+    return hit;
+  }
+
+  private follow(expr: Json, scope: Scope, depth: number): Resolution {
     const raw = Array.isArray(expr.references) ? expr.references.filter((r): r is string => typeof r === 'string') : [];
     // Terraform lists each reference with its prefixes (`a.b.id`, `a.b`): keep the longest.
     const refs = raw.filter((r) => !raw.some((o) => isPrefixOf(r, o)));
@@ -228,22 +257,30 @@ export class Resolver {
     const m = RESOURCE_REF.exec(ref);
     if (!m) return undefined;
     if (m[5] !== undefined && m[5] !== 'id') return undefined; // another attribute, not the id
-    const list = this.byBase.get(`${scope.module}|${m[1] ?? ''}${m[2]}.${m[3]}`);
+    this.index();
+    const base = `${scope.module}|${m[1] ?? ''}${m[2]}.${m[3]}`;
+    const list = this.byBase.get(base);
     if (!list) return undefined;
     const key = parseKey(m[4]);
     if (key !== undefined) {
-      const hit = list.find((i) => i.index === key);
+      const hit = this.byKey.get(instanceKey(base, key));
       return hit ? [hit] : undefined;
     }
     if (list.length === 1 && list[0].index === undefined) return list;
     if (hint && scope.key !== undefined) {
       // `r[each.key].id` / `r[count.index].id`: Terraform lists `r` and `each.key`, not the index.
-      const hit = list.find((i) => i.index === scope.key);
+      const hit = this.byKey.get(instanceKey(base, scope.key));
       return hit ? [hit] : undefined;
     }
     return list; // a splat or a for expression over every instance
   }
 }
+
+function instanceKey(base: string, key: number | string): string {
+  return `${base}\u0000${typeof key === 'number' ? `#${key}` : key}`;
+}
+
+const NOTHING: Resolution = Object.freeze({ targets: [], opaque: [] });
 
 function keyOf(key: number | string | undefined): { key?: number | string } {
   return key === undefined ? {} : { key };

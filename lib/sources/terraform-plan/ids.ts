@@ -9,21 +9,17 @@ import type { PlanInstance } from './instances';
 /** What a grant attribute names. */
 export type IdKind = 'role' | 'division' | 'user' | 'group';
 
-const KIND_OF: Readonly<Record<string, IdKind>> = {
-  'managed genesyscloud_auth_role': 'role',
-  'data genesyscloud_auth_role': 'role',
-  'managed genesyscloud_auth_division': 'division',
-  'data genesyscloud_auth_division': 'division',
-  'data genesyscloud_auth_division_home': 'division',
-  'managed genesyscloud_user': 'user',
-  'data genesyscloud_user': 'user',
-  'managed genesyscloud_group': 'group',
-  'data genesyscloud_group': 'group',
-};
+const MANAGED_KIND = new Map<string, IdKind>([
+  ['genesyscloud_auth_role', 'role'],
+  ['genesyscloud_auth_division', 'division'],
+  ['genesyscloud_user', 'user'],
+  ['genesyscloud_group', 'group'],
+]);
+const DATA_KIND = new Map<string, IdKind>([...MANAGED_KIND, ['genesyscloud_auth_division_home', 'division']]);
 
 /** The kind of thing an instance is, for the attributes that name it by id. */
 export function idKindOf(i: Pick<PlanInstance, 'mode' | 'type'>): IdKind | undefined {
-  return KIND_OF[`${i.mode} ${i.type}`];
+  return (i.mode === 'data' ? DATA_KIND : MANAGED_KIND).get(i.type);
 }
 
 /** True for an instance that is the home division. */

@@ -11,7 +11,14 @@ import type { LoadedStack } from '../cdktf/load';
 import { readTerraformDocument } from '../terraform/document';
 import { readConfiguration } from './configuration';
 import { IdIndex } from './ids';
-import { type Instances, moduleInstances, type PlanInstance, resourceChanges } from './instances';
+import {
+  genesysCount,
+  type Instances,
+  moduleInstances,
+  noInstances,
+  type PlanInstance,
+  resourceChanges,
+} from './instances';
 import { Namer, planPointers, relabelGraph } from './names';
 import { SideNormaliser } from './normalise';
 import { checkPlan, kindOf, looksLikePlan, readPlanFile } from './plan-file';
@@ -78,8 +85,15 @@ function dataSources(...lists: ReadonlyArray<readonly PlanInstance[]>): PlanInst
 
 /** Reads a parsed `terraform show -json` plan into the graphs of its sides. */
 export function readTerraformPlan(json: unknown, options: ReadPlanOptions = {}): PlanGraphs {
+  return readPlan(checkPlan(json, options.file ?? 'the plan'), options, false);
+}
+
+/**
+ * {@link readTerraformPlan}; with `consume` (a plan this module parsed itself), the sections are dropped from
+ * `plan` once read, so the garbage collector stops tracing the 100 MB of a large plan that nothing reads again.
+ */
+function readPlan(plan: Json, options: ReadPlanOptions, consume: boolean): PlanGraphs {
   const shown = options.file ?? 'the plan';
-  const plan = checkPlan(json, shown);
   const sides = options.sides ?? ['before', 'after'];
   const planned = moduleInstances(
     isObject(plan.planned_values) ? plan.planned_values.root_module : undefined,
@@ -92,13 +106,18 @@ export function readTerraformPlan(json: unknown, options: ReadPlanOptions = {}):
       `"${shown}" at /prior_state/values must be an object, not ${kindOf(priorState.values)}`,
     );
   }
+  // Read for the planned values only, the prior state gives its data sources.
   const prior: Instances = moduleInstances(
     isObject(priorState) && isObject(priorState.values) ? priorState.values.root_module : undefined,
     '/prior_state/values/root_module',
     shown,
+    !sides.includes('before'),
   );
-  const changes = resourceChanges(plan.resource_changes, shown);
-  if (planned.genesys.length + prior.genesys.length + changes.byAddress.size === 0) {
+  const changes = resourceChanges(plan.resource_changes, shown, {
+    after: plan.planned_values === undefined,
+    before: plan.prior_state === undefined && sides.includes('before'),
+  });
+  if (genesysCount(planned) + genesysCount(prior) + changes.count === 0) {
     const others = merge(planned.others, prior.others, changes.others);
     throw new AccessValidationError(
       others.size === 0
@@ -106,23 +125,23 @@ export function readTerraformPlan(json: unknown, options: ReadPlanOptions = {}):
         : `"${shown}" is a Terraform plan with no Genesys Cloud resources (it has ${otherTypes(others)}): ${MAKE}`,
     );
   }
-  const fromChanges = (key: 'after' | 'before'): PlanInstance[] =>
-    [...changes.byAddress.values()].map((c) => c[key]).filter((i): i is PlanInstance => i !== undefined);
-  const afterAll = plan.planned_values !== undefined ? planned.genesys : fromChanges('after');
-  const beforeAll = plan.prior_state !== undefined ? prior.genesys : fromChanges('before');
-  const data = dataSources(beforeAll, afterAll);
+  const afterAll: Instances = plan.planned_values !== undefined ? planned : (changes.after ?? noInstances());
+  const beforeAll: Instances = plan.prior_state !== undefined ? prior : (changes.before ?? noInstances());
+  const data = dataSources(beforeAll.genesys, afterAll.genesys);
   const managed = (list: readonly PlanInstance[]): PlanInstance[] => list.filter((i) => i.mode === 'managed');
   const config = readConfiguration(plan.configuration, shown);
-  const namer = new Namer([...afterAll, ...beforeAll]);
+  if (consume) {
+    for (const key of ['planned_values', 'prior_state', 'resource_changes', 'configuration']) delete plan[key];
+  }
+  const namer = new Namer([...afterAll.genesys, ...beforeAll.genesys]);
   const homeIds = new Set<string>();
-  const unknowns = new Map<string, unknown>();
-  for (const c of changes.byAddress.values()) if (c.afterUnknown !== undefined) unknowns.set(c.address, c.afterUnknown);
 
   const read = (side: PlanSideName): AccessGraph => {
-    const list = side === 'after' ? managed(afterAll) : managed(beforeAll);
+    const all = side === 'after' ? afterAll : beforeAll;
+    const list = managed(all.genesys);
     const instances = [...list, ...data];
     const normaliser = new SideNormaliser(
-      { managed: list, data, ...(side === 'after' ? { unknowns } : {}) },
+      { managed: list, data, counted: all.counted, ...(side === 'after' ? { unknowns: changes.unknowns } : {}) },
       config,
       new IdIndex(instances, homeIds),
       namer,
@@ -157,7 +176,7 @@ function stackName(input: string): string {
 /** Both sides of a plan file as stacks: `before` (prior state) and `after` (planned values). */
 export function loadPlanSides(input: string, cwd: string = process.cwd()): { before: LoadedStack; after: LoadedStack } {
   const json = readPlanFile(path.resolve(cwd, input), input);
-  const { before, after } = readTerraformPlan(json, { name: stackName(input), file: input });
+  const { before, after } = readPlan(json, { name: stackName(input), file: input }, true);
   return {
     before: { name: before!.source.name, file: input, graph: before! },
     after: { name: after!.source.name, file: input, graph: after! },
@@ -167,7 +186,7 @@ export function loadPlanSides(input: string, cwd: string = process.cwd()): { bef
 /** The planned values of a plan file: what holds after apply. */
 export function loadPlan(input: string, cwd: string = process.cwd()): LoadedStack[] {
   const json = readPlanFile(path.resolve(cwd, input), input);
-  const { after } = readTerraformPlan(json, { name: stackName(input), file: input, sides: ['after'] });
+  const { after } = readPlan(json, { name: stackName(input), file: input, sides: ['after'] }, true);
   return [{ name: after!.source.name, file: input, graph: after! }];
 }
 

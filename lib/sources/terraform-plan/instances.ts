@@ -1,10 +1,12 @@
 /**
  * The resource instances of a plan: the module trees of `planned_values` (what will hold after apply) and
- * `prior_state` (what holds now), and the `after_unknown` marks of `resource_changes`. Only `genesyscloud_*`
- * instances are kept; the others are counted (to say which provider a plan is for). Checked as read: each
- * error is one line with the JSON pointer into the plan. No cdktf import.
+ * `prior_state` (what holds now), and the `after_unknown` marks of `resource_changes`. Instances of the types
+ * the document reader reads are kept (and every data source); other `genesyscloud_*` resources are counted, and
+ * other providers' types are counted apart (to say which provider a plan is for). Checked as read: each error
+ * is one line with the JSON pointer into the plan. No cdktf import.
  */
 import { AccessValidationError } from '../../errors';
+import { attributesOf } from './attributes';
 import { kindOf } from './plan-file';
 
 type Json = Record<string, unknown>;
@@ -31,13 +33,37 @@ export interface PlanInstance {
 
 /** Instances found in a plan section, and the other providers' types seen there. */
 export interface Instances {
+  /** Instances of the types read, and every Genesys data source. */
   readonly genesys: PlanInstance[];
+  /** Count of the other Genesys managed resources, by type. */
+  readonly counted: Map<string, number>;
   /** Count of non-Genesys instances by type. */
   readonly others: Map<string, number>;
 }
 
+/** An empty {@link Instances}. */
+export function noInstances(): Instances {
+  return { genesys: [], counted: new Map(), others: new Map() };
+}
+
+/** How many Genesys instances there are. */
+export function genesysCount(i: Instances): number {
+  let n = i.genesys.length;
+  for (const c of i.counted.values()) n += c;
+  return n;
+}
+
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function changeAt(i: number): string {
+  return `/resource_changes/${i}`;
+}
+
+function isEmpty(o: Json): boolean {
+  for (const _ in o) return false;
+  return true;
 }
 
 function fail(shown: string, pointer: string, what: string): never {
@@ -60,7 +86,7 @@ export function addressOf(
   return `${module ? `${module}.` : ''}${mode === 'data' ? 'data.' : ''}${type}.${name}${keySuffix(index)}`;
 }
 
-/** Reads one resource entry; undefined for another provider's type (counted in `others`). */
+/** Reads one resource entry into `out`: an instance, or a count of its type. */
 function readResource(r: unknown, pointer: string, module: string, shown: string, out: Instances): void {
   if (!isObject(r)) fail(shown, pointer, `must be an object, not ${kindOf(r)}`);
   const type = r.type;
@@ -77,6 +103,10 @@ function readResource(r: unknown, pointer: string, module: string, shown: string
   }
   const mode = r.mode === undefined ? 'managed' : r.mode;
   if (mode !== 'managed' && mode !== 'data') fail(shown, `${pointer}/mode`, 'must be "managed" or "data"');
+  if (mode === 'managed' && attributesOf(mode, type) === undefined) {
+    out.counted.set(type, (out.counted.get(type) ?? 0) + 1);
+    return;
+  }
   const name = r.name;
   if (typeof name !== 'string' || name === '') fail(shown, `${pointer}/name`, 'must be a non-empty string');
   const rawIndex = r.index;
@@ -90,21 +120,21 @@ function readResource(r: unknown, pointer: string, module: string, shown: string
   if (values !== undefined && values !== null && !isObject(values)) {
     fail(shown, `${pointer}/values`, `must be an object, not ${kindOf(values)}`);
   }
-  out.genesys.push({
-    address,
-    mode,
-    type,
-    name,
-    ...(index !== undefined ? { index } : {}),
-    module,
-    values: (values ?? {}) as Json,
-    pointer,
-  });
+  const v = (values ?? {}) as Json;
+  // Two literal shapes rather than a spread: a plan has tens of thousands of instances.
+  out.genesys.push(
+    index === undefined
+      ? { address, mode, type, name, module, values: v, pointer }
+      : { address, mode, type, name, index, module, values: v, pointer },
+  );
 }
 
-/** Every instance of a module tree (`planned_values.root_module`, `prior_state.values.root_module`). */
-export function moduleInstances(root: unknown, pointer: string, shown: string): Instances {
-  const out: Instances = { genesys: [], others: new Map() };
+/**
+ * Every instance of a module tree (`planned_values.root_module`, `prior_state.values.root_module`); with
+ * `dataOnly`, only data sources (the prior state of a plan read for its planned values).
+ */
+export function moduleInstances(root: unknown, pointer: string, shown: string, dataOnly = false): Instances {
+  const out = noInstances();
   if (root === undefined || root === null) return out;
   const walk = (m: unknown, at: string, module: string, depth: number): void => {
     if (!isObject(m)) fail(shown, at, `must be an object, not ${kindOf(m)}`);
@@ -112,7 +142,11 @@ export function moduleInstances(root: unknown, pointer: string, shown: string): 
     const resources = m.resources;
     if (resources !== undefined && resources !== null) {
       if (!Array.isArray(resources)) fail(shown, `${at}/resources`, `must be a list, not ${kindOf(resources)}`);
-      for (let i = 0; i < resources.length; i++) readResource(resources[i], `${at}/resources/${i}`, module, shown, out);
+      for (let i = 0; i < resources.length; i++) {
+        const r: unknown = resources[i];
+        if (dataOnly && isObject(r) && r.mode !== 'data') continue;
+        readResource(r, `${at}/resources/${i}`, module, shown, out);
+      }
     }
     const children = m.child_modules;
     if (children !== undefined && children !== null) {
@@ -131,57 +165,62 @@ export function moduleInstances(root: unknown, pointer: string, shown: string): 
   return out;
 }
 
-/** One entry of `resource_changes`, as far as it matters here. */
-export interface PlanChange {
-  readonly address: string;
-  readonly actions: readonly string[];
-  /** `change.after_unknown`: `true` where a value is known only after apply. */
-  readonly afterUnknown: unknown;
-  /** Built from `change.after` when the plan has no `planned_values`; else undefined. */
-  readonly after?: PlanInstance;
-  /** Built from `change.before` when the plan has no `prior_state`. */
-  readonly before?: PlanInstance;
+/** What `resource_changes` says: the unknown marks, and each side when the plan gives no module tree for it. */
+export interface PlanChanges {
+  /** `change.after_unknown` by address, where it marks something unknown. */
+  readonly unknowns: Map<string, unknown>;
+  /** The planned values from `change.after` (asked for with `sides.after`). */
+  readonly after?: Instances;
+  /** The prior state from `change.before` (asked for with `sides.before`). */
+  readonly before?: Instances;
+  /** How many Genesys changes there are. */
+  readonly count: number;
+  /** Count of non-Genesys changes by type. */
+  readonly others: Map<string, number>;
 }
 
-/** The Genesys entries of `resource_changes` by address, and the other providers' types. */
+/** The Genesys entries of `resource_changes`. */
 export function resourceChanges(
   list: unknown,
   shown: string,
-): { byAddress: Map<string, PlanChange>; others: Map<string, number> } {
-  const byAddress = new Map<string, PlanChange>();
+  sides: { readonly after: boolean; readonly before: boolean },
+): PlanChanges {
+  const unknowns = new Map<string, unknown>();
   const others = new Map<string, number>();
-  if (!Array.isArray(list)) return { byAddress, others };
+  const after = sides.after ? noInstances() : undefined;
+  const before = sides.before ? noInstances() : undefined;
+  let count = 0;
+  if (!Array.isArray(list))
+    return { unknowns, count, others, ...(after ? { after } : {}), ...(before ? { before } : {}) };
   for (let i = 0; i < list.length; i++) {
-    const at = `/resource_changes/${i}`;
     const c: unknown = list[i];
-    if (!isObject(c)) fail(shown, at, `must be an object, not ${kindOf(c)}`);
-    if (typeof c.type !== 'string') fail(shown, `${at}/type`, `must be a string, not ${kindOf(c.type)}`);
+    if (!isObject(c)) fail(shown, changeAt(i), `must be an object, not ${kindOf(c)}`);
+    if (typeof c.type !== 'string') fail(shown, `${changeAt(i)}/type`, `must be a string, not ${kindOf(c.type)}`);
     if (!c.type.startsWith(GENESYS_PREFIX)) {
       others.set(c.type, (others.get(c.type) ?? 0) + 1);
       continue;
     }
-    if (typeof c.address !== 'string') fail(shown, `${at}/address`, `must be a string, not ${kindOf(c.address)}`);
+    count++;
+    if (typeof c.address !== 'string')
+      fail(shown, `${changeAt(i)}/address`, `must be a string, not ${kindOf(c.address)}`);
     const change = c.change;
-    if (!isObject(change)) fail(shown, `${at}/change`, `must be an object, not ${kindOf(change)}`);
+    if (!isObject(change)) fail(shown, `${changeAt(i)}/change`, `must be an object, not ${kindOf(change)}`);
     const actions = change.actions;
     if (!Array.isArray(actions) || actions.some((a) => typeof a !== 'string')) {
-      fail(shown, `${at}/change/actions`, 'must be a list of strings such as ["create"]');
+      fail(shown, `${changeAt(i)}/change/actions`, 'must be a list of strings such as ["create"]');
     }
+    const u = change.after_unknown;
+    // Most changes know every value (`{}`): only marks that say something are kept.
+    if (u === true || (Array.isArray(u) && u.length > 0) || (isObject(u) && !isEmpty(u))) unknowns.set(c.address, u);
     const module = typeof c.module_address === 'string' ? c.module_address : '';
-    const side = (key: 'before' | 'after'): PlanInstance | undefined => {
+    for (const [key, out] of [
+      ['after', after],
+      ['before', before],
+    ] as const) {
       const v = change[key];
-      if (v === undefined || v === null) return undefined;
-      const out: Instances = { genesys: [], others: new Map() };
-      readResource({ ...c, values: v }, `${at}/change/${key}`, module, shown, out);
-      return out.genesys[0];
-    };
-    byAddress.set(c.address, {
-      address: c.address,
-      actions: actions as string[],
-      afterUnknown: change.after_unknown,
-      ...(actions.includes('delete') && !actions.includes('create') ? {} : { after: side('after') }),
-      before: side('before'),
-    });
+      if (out && v !== undefined && v !== null)
+        readResource({ ...c, values: v }, `${changeAt(i)}/change/${key}`, module, shown, out);
+    }
   }
-  return { byAddress, others };
+  return { unknowns, count, others, ...(after ? { after } : {}), ...(before ? { before } : {}) };
 }

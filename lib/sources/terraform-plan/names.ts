@@ -5,7 +5,15 @@
  * name in the document, and the graph read from it is relabelled with the real Terraform addresses, and with
  * the instance's file, JSON pointer and (when the plan knows it) Genesys Cloud id. No cdktf import.
  */
-import type { AccessGraph, GraphDivision, GraphPrincipal, GraphRole, Provenance } from '../../access/graph';
+import type {
+  AccessGraph,
+  GraphDivision,
+  GraphGrant,
+  GraphGrantWriter,
+  GraphPrincipal,
+  GraphRole,
+  Provenance,
+} from '../../access/graph';
 import { cmp } from '../../util/compare';
 import type { PlanInstance } from './instances';
 
@@ -13,14 +21,14 @@ const PLAIN = /^[A-Za-z0-9_-]+$/;
 
 /** Document names for plan instances: the instance's own name when plain, else a stand-in. */
 export class Namer {
-  private readonly names = new Map<string, string>();
+  private readonly names = new Map<PlanInstance, string>();
   private readonly taken = new Map<string, Set<string>>();
   private next = 0;
 
   constructor(instances: Iterable<PlanInstance>) {
     for (const i of instances) {
       if (i.module === '' && i.index === undefined && PLAIN.test(i.name)) {
-        const kind = `${i.mode} ${i.type}`;
+        const kind = i.mode === 'data' ? `data.${i.type}` : i.type;
         let set = this.taken.get(kind);
         if (!set) this.taken.set(kind, (set = new Set()));
         set.add(i.name);
@@ -30,15 +38,16 @@ export class Namer {
 
   /** The instance's name in the document. */
   name(i: PlanInstance): string {
-    if (i.module === '' && i.index === undefined && PLAIN.test(i.name)) return i.name;
-    const hit = this.names.get(i.address);
-    if (hit) return hit;
-    const taken = this.taken.get(`${i.mode} ${i.type}`);
-    const base = i.name.replace(/[^A-Za-z0-9_-]/g, '_');
-    let name: string;
-    do name = `${base}__${++this.next}`;
-    while (taken?.has(name));
-    this.names.set(i.address, name);
+    const hit = this.names.get(i);
+    if (hit !== undefined) return hit;
+    let name = i.name;
+    if (i.module !== '' || i.index !== undefined || !PLAIN.test(i.name)) {
+      const taken = this.taken.get(i.mode === 'data' ? `data.${i.type}` : i.type);
+      const base = i.name.replace(/[^A-Za-z0-9_-]/g, '_');
+      do name = `${base}__${++this.next}`;
+      while (taken?.has(name));
+    }
+    this.names.set(i, name);
     return name;
   }
 
@@ -62,10 +71,13 @@ export function planPointers(message: string, byDoc: ReadonlyMap<string, PlanIns
   });
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /**
  * The graph with document names replaced by the plan's addresses, in keys, references, names that fall back
  * to an address, and messages (whose document pointers become `address.attribute[0]` paths), and with each
- * node's plan file, JSON pointer and Genesys Cloud id added to its provenance.
+ * node's plan file, JSON pointer and Genesys Cloud id added to its provenance. In place: the graph was just
+ * read from a document this module made, nothing else holds it, and a plan has tens of thousands of nodes.
  */
 export function relabelGraph(graph: AccessGraph, byDoc: ReadonlyMap<string, PlanInstance>, file: string): AccessGraph {
   const addr = (k: string): string => byDoc.get(k)?.address ?? k;
@@ -81,78 +93,62 @@ export function relabelGraph(graph: AccessGraph, byDoc: ReadonlyMap<string, Plan
           .join('');
         return `${at}${path}`;
       });
-  const provenance = (p: Provenance | undefined): Provenance | undefined => {
-    if (!p?.address) return p;
-    const i = byDoc.get(p.address);
-    if (!i) return p;
-    const id = i.values.id;
+  const provenance = (node: { provenance?: Provenance }): void => {
+    const p = node.provenance as Mutable<Provenance> | undefined;
+    const i = p?.address !== undefined ? byDoc.get(p.address) : undefined;
+    if (!p || !i) return;
+    p.address = i.address;
     // An instance the plan knows the id of exists already (it is in state, or was read).
-    return typeof id === 'string' && id !== ''
-      ? { ...p, address: i.address, genesysId: id, file, pointer: i.pointer }
-      : { ...p, address: i.address, file, pointer: i.pointer };
+    const id = i.values.id;
+    if (typeof id === 'string' && id !== '') p.genesysId = id;
+    p.file = file;
+    p.pointer = i.pointer;
   };
-  const named = <T extends { key: string; name?: string }>(n: T, key: string): string | undefined =>
-    n.name === undefined ? undefined : n.name === n.key ? key : addr(n.name);
+  const named = (n: { key: string; name: string }, key: string): string => (n.name === n.key ? key : addr(n.name));
 
   const divisionKeys = new Map<string, string>();
-  const divisions: GraphDivision[] = graph.divisions.map((d) => {
+  for (const d of graph.divisions as Array<Mutable<GraphDivision>>) {
     const key =
       d.kind === 'lookup' || d.kind === 'managed' ? addr(d.key) : d.kind === 'unresolved' ? text(d.key) : d.key;
-    divisionKeys.set(d.key, key);
+    if (key !== d.key) divisionKeys.set(d.key, key);
     const m = REF.exec(d.ref);
-    const ref = m ? `\${${addr(m[1])}.id}` : d.kind === 'unresolved' ? text(d.ref) : d.ref;
-    const prov = provenance(d.provenance);
-    return { ...d, key, ref, ...(prov ? { provenance: prov } : {}) };
-  });
+    d.ref = m ? `\${${addr(m[1])}.id}` : d.kind === 'unresolved' ? text(d.ref) : d.ref;
+    d.key = key;
+    provenance(d);
+  }
   const roleKeys = new Map<string, string>();
-  const roles: GraphRole[] = graph.roles.map((r) => {
+  for (const r of graph.roles as Array<Mutable<GraphRole>>) {
     const key = r.key.startsWith('role:') ? text(r.key) : addr(r.key);
-    roleKeys.set(r.key, key);
-    const prov = provenance(r.provenance);
-    return {
-      ...r,
-      key,
-      name: named(r, key) ?? key,
-      ...(r.incompleteReason !== undefined ? { incompleteReason: text(r.incompleteReason) } : {}),
-      ...(prov ? { provenance: prov } : {}),
-    };
-  });
+    if (key !== r.key) roleKeys.set(r.key, key);
+    r.name = named(r, key);
+    r.key = key;
+    if (r.incompleteReason !== undefined) r.incompleteReason = text(r.incompleteReason);
+    provenance(r);
+  }
   const principalKeys = new Map<string, string>();
-  const principals: GraphPrincipal[] = graph.principals.map((p) => {
+  for (const p of graph.principals as Array<Mutable<GraphPrincipal>>) {
     const key = p.key.startsWith('user:') || p.key.startsWith('group:') ? text(p.key) : addr(p.key);
-    principalKeys.set(p.key, key);
-    const prov = provenance(p.provenance);
-    return {
-      ...p,
-      key,
-      name: named(p, key) ?? key,
-      ...(p.grantsIncompleteReason !== undefined ? { grantsIncompleteReason: text(p.grantsIncompleteReason) } : {}),
-      ...(prov ? { provenance: prov } : {}),
-    };
-  });
-  const grantWriters = graph.grantWriters.map((w) => {
-    const prov = provenance(w.provenance);
-    return {
-      ...w,
-      key: addr(w.key),
-      principal: principalKeys.get(w.principal) ?? w.principal,
-      ...(prov ? { provenance: prov } : {}),
-    };
-  });
-  const grants = graph.grants.map((g) => ({
-    ...g,
-    principal: principalKeys.get(g.principal) ?? g.principal,
-    role: roleKeys.get(g.role) ?? g.role,
-    division: divisionKeys.get(g.division) ?? g.division,
-    writer: addr(g.writer),
-  }));
+    if (key !== p.key) principalKeys.set(p.key, key);
+    p.name = named(p, key);
+    p.key = key;
+    if (p.grantsIncompleteReason !== undefined) p.grantsIncompleteReason = text(p.grantsIncompleteReason);
+    provenance(p);
+  }
+  for (const w of graph.grantWriters as Array<Mutable<GraphGrantWriter>>) {
+    w.key = addr(w.key);
+    w.principal = principalKeys.get(w.principal) ?? w.principal;
+    provenance(w);
+  }
+  for (const g of graph.grants as Array<Mutable<GraphGrant>>) {
+    g.principal = principalKeys.get(g.principal) ?? g.principal;
+    g.role = roleKeys.get(g.role) ?? g.role;
+    g.division = divisionKeys.get(g.division) ?? g.division;
+    g.writer = addr(g.writer);
+  }
   const byKey = <T extends { key: string }>(a: T, b: T): number => cmp(a.key, b.key);
-  return {
-    ...graph,
-    divisions: divisions.sort(byKey),
-    roles: roles.sort(byKey),
-    principals: principals.sort(byKey),
-    grants,
-    grantWriters: grantWriters.sort(byKey),
-  };
+  (graph.divisions as GraphDivision[]).sort(byKey);
+  (graph.roles as GraphRole[]).sort(byKey);
+  (graph.principals as GraphPrincipal[]).sort(byKey);
+  (graph.grantWriters as GraphGrantWriter[]).sort(byKey);
+  return graph;
 }

@@ -14,6 +14,7 @@ import type { ConfigModule, Resolution, Scope } from './configuration';
 import { Resolver } from './configuration';
 import { type IdIndex, type IdKind, idKindOf } from './ids';
 import type { PlanInstance } from './instances';
+import { attributesOf } from './attributes';
 import type { Namer } from './names';
 import { kindOf } from './plan-file';
 
@@ -24,6 +25,8 @@ export interface PlanSide {
   readonly managed: readonly PlanInstance[];
   /** Data sources (read during planning, or deferred to apply). */
   readonly data: readonly PlanInstance[];
+  /** How many resources of the types only counted there are, by type. */
+  readonly counted: ReadonlyMap<string, number>;
   /** `after_unknown` by address (the planned side only). */
   readonly unknowns?: ReadonlyMap<string, unknown>;
 }
@@ -34,30 +37,17 @@ export interface NormalisedSide {
   readonly byDocAddress: Map<string, PlanInstance>;
 }
 
-/** Attributes the document reader reads, per resource type (grants are built separately). */
-const ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  'managed genesyscloud_auth_role': ['name', 'permission_policies', 'permissions', 'default_role_id'],
-  'managed genesyscloud_oauth_client': [
-    'name',
-    'authorized_grant_type',
-    'scopes',
-    'state',
-    'access_token_validity_seconds',
-    'expose_client_secret',
-    'directory_client_secret',
-    'integration_credential_name',
-  ],
-  'managed genesyscloud_user_roles': [],
-  'managed genesyscloud_group_roles': [],
-  'managed genesyscloud_user': ['name', 'email'],
-  'managed genesyscloud_group': ['name', 'roles_enabled'],
-  'managed genesyscloud_auth_division': ['name', 'home'],
-  'data genesyscloud_auth_role': ['name'],
-  'data genesyscloud_auth_division': ['name'],
-  'data genesyscloud_auth_division_home': ['name'],
-  'data genesyscloud_user': ['name', 'email'],
-  'data genesyscloud_group': ['name'],
-};
+/**
+ * Types whose values the document reader can read as the plan gives them, when nothing is unknown. Not OAuth
+ * clients (their state holds the secret, and null settings) nor grants (ids become references).
+ */
+const AS_IS = new Set([
+  'genesyscloud_auth_role',
+  'genesyscloud_user',
+  'genesyscloud_group',
+  'genesyscloud_auth_division',
+  'genesyscloud_auth_division_home',
+]);
 
 /** The body of every instance the document reader only counts. */
 const COUNTED: Json = Object.freeze({});
@@ -83,6 +73,9 @@ function hasUnknown(mark: unknown): boolean {
   if (isObject(mark)) return Object.values(mark).some(hasUnknown);
   return false;
 }
+
+/** Where a value is, for messages: made only when a message needs it (a plan has tens of thousands). */
+type Path = string | (() => string);
 
 /** How a planned value compares with a configuration expression. */
 type Agreement = 'exact' | 'maybe' | 'no';
@@ -116,32 +109,45 @@ export class SideNormaliser {
     const resource: Record<string, Json> = {};
     const data: Record<string, Json> = {};
     const byDocAddress = new Map<string, PlanInstance>();
+    const counted = new Map<string, number>();
     const put = (section: Record<string, Json>, i: PlanInstance, body: Json): void => {
       const bodies = (section[i.type] ??= {});
-      if (ATTRIBUTES[`${i.mode} ${i.type}`] === undefined) {
-        // Only counted: its name never appears in a reference.
-        if (i.address in bodies) this.fail(i.pointer, `repeats the address ${i.address}`);
-        bodies[i.address] = COUNTED;
+      if (body === COUNTED) {
+        // Only counted (its name never appears in a reference): numbered, which keeps 50,000 of them cheap.
+        const n = counted.get(i.type) ?? 0;
+        counted.set(i.type, n + 1);
+        bodies[n] = COUNTED;
         return;
       }
-      const address = this.namer.address(i);
+      const name = this.namer.name(i);
+      const address = `${i.mode === 'data' ? 'data.' : ''}${i.type}.${name}`;
       if (byDocAddress.has(address)) this.fail(i.pointer, `repeats the address ${i.address}`);
       byDocAddress.set(address, i);
-      bodies[this.namer.name(i)] = body;
+      bodies[name] = body;
     };
+    for (const [type, n] of this.side.counted) {
+      const bodies = (resource[type] ??= {});
+      for (let k = 0; k < n; k++) bodies[k] = COUNTED;
+    }
     for (const i of this.side.data) put(data, i, this.body(i));
     // Learn the home division from role entries that give none, before any grant is written.
-    for (const i of this.side.managed) if (i.type === 'genesyscloud_oauth_client') this.clientRoles(i, true);
+    for (const i of this.side.managed) {
+      if (i.type === 'genesyscloud_oauth_client') this.clientRoles(i, true, this.resolver.scopeOf(i));
+    }
     for (const i of this.side.managed) put(resource, i, this.body(i));
     return { doc: { resource, data }, byDocAddress };
   }
 
+  private readonly refs = new Map<PlanInstance, string>();
+
   private ref(i: PlanInstance): string {
-    return `\${${this.namer.address(i)}.id}`;
+    let r = this.refs.get(i);
+    if (r === undefined) this.refs.set(i, (r = `\${${this.namer.address(i)}.id}`));
+    return r;
   }
 
-  private placeholder(path: string): string {
-    return `\${known after apply: ${path}}`;
+  private placeholder(path: Path): string {
+    return `\${known after apply: ${typeof path === 'string' ? path : path()}}`;
   }
 
   /** A reference for an id the plan gives, when an instance of the plan has it; else the value as given. */
@@ -152,12 +158,12 @@ export class SideNormaliser {
   }
 
   /** What an unresolvable expression is written as: the one reference it makes, else "known after apply". */
-  private unresolved(res: Resolution, path: string): string {
+  private unresolved(res: Resolution, path: Path): string {
     return res.targets.length === 0 && res.opaque.length === 1 ? `\${${res.opaque[0]}}` : this.placeholder(path);
   }
 
   /** A single id named by a configuration expression. */
-  private fromExpr(kind: IdKind, expr: unknown, scope: Scope, path: string): unknown {
+  private fromExpr(kind: IdKind, expr: unknown, scope: Scope, path: Path): unknown {
     const res = this.resolver.resolve(expr, scope);
     if (res.constant !== undefined) {
       return typeof res.constant === 'string' ? this.fromValue(kind, res.constant) : this.placeholder(path);
@@ -168,7 +174,7 @@ export class SideNormaliser {
   }
 
   /** A list of ids named by a configuration expression (`division_ids`). */
-  private fromListExpr(kind: IdKind, expr: unknown, scope: Scope, path: string): unknown {
+  private fromListExpr(kind: IdKind, expr: unknown, scope: Scope, path: Path): unknown {
     const res = this.resolver.resolve(expr, scope);
     if (Array.isArray(res.constant)) return res.constant.map((v) => this.fromValue(kind, v));
     if (res.opaque.length === 0 && res.targets.length > 0 && res.targets.every((t) => idKindOf(t) === kind)) {
@@ -204,9 +210,11 @@ export class SideNormaliser {
   }
 
   private body(i: PlanInstance): Json {
-    const attributes = ATTRIBUTES[`${i.mode} ${i.type}`];
+    const attributes = attributesOf(i.mode, i.type);
     if (attributes === undefined) return COUNTED;
     const mark = this.side.unknowns?.get(i.address);
+    // What the reader reads of these is their values as they are (null reads as not set): no copy.
+    if (mark === undefined && AS_IS.has(i.type)) return i.values;
     const exprs = this.resolver.expressionsOf(i) ?? {};
     const scope = this.resolver.scopeOf(i);
     const body: Json = {};
@@ -219,7 +227,7 @@ export class SideNormaliser {
     if (i.mode === 'data') return body;
     switch (i.type) {
       case 'genesyscloud_oauth_client': {
-        const roles = this.clientRoles(i, false);
+        const roles = this.clientRoles(i, false, scope);
         if (roles !== undefined) body.roles = roles;
         // The secret itself is never read: only whether the configuration sets one.
         if (isSet(exprs.client_secret)) body.client_secret = '(set in configuration)';
@@ -232,7 +240,7 @@ export class SideNormaliser {
           unknownAt(mark, subject) === true
             ? this.fromExpr(kind as IdKind, exprs[subject], scope, `${i.address}.${subject}`)
             : this.fromValue(kind as IdKind, i.values[subject]);
-        const roles = this.subjectRoles(i);
+        const roles = this.subjectRoles(i, scope);
         if (roles !== undefined) body.roles = roles;
         break;
       }
@@ -251,9 +259,15 @@ export class SideNormaliser {
     });
   }
 
+  private readonly blockLists = new Map<unknown[], Json[]>();
+
+  /** The configuration blocks of `roles` (shared by every instance of a count or for_each resource). */
   private blocks(i: PlanInstance): Json[] | undefined {
     const b = this.resolver.expressionsOf(i)?.roles;
-    return Array.isArray(b) ? b.filter(isObject) : undefined;
+    if (!Array.isArray(b)) return undefined;
+    let list = this.blockLists.get(b);
+    if (!list) this.blockLists.set(b, (list = b.filter(isObject)));
+    return list;
   }
 
   /**
@@ -288,6 +302,10 @@ export class SideNormaliser {
   private match(elements: readonly Element[], blocks: readonly Json[] | undefined, client: boolean, scope: Scope) {
     const out: Array<Json | undefined> = elements.map(() => undefined);
     if (!blocks?.length) return out;
+    // Nothing to learn from the configuration when every value is known and every block names its division.
+    if (!elements.some((e) => e.mark !== undefined && hasUnknown(e.mark))) {
+      if (!client || blocks.every((b) => isSet(b.division_id))) return out;
+    }
     const grades = elements.map((e) => blocks.map((b) => this.agreement(e, b, client, scope)));
     const used = new Set<number>();
     for (const wanted of [['exact'], ['exact', 'maybe']] as const) {
@@ -310,26 +328,30 @@ export class SideNormaliser {
   }
 
   /** An OAuth client's `roles`; with `learn`, only records home division ids and returns nothing. */
-  private clientRoles(i: PlanInstance, learn: boolean): unknown {
-    const path = `${i.address}.roles`;
-    const scope = this.resolver.scopeOf(i);
+  private clientRoles(i: PlanInstance, learn: boolean, scope: Scope): unknown {
+    const path = (): string => `${i.address}.roles`;
     const blocks = this.blocks(i);
+    // Home ids are learnt from entries whose block gives no division.
+    if (learn && (!blocks || blocks.every((b) => isSet(b.division_id)))) return undefined;
     if (unknownAt(this.side.unknowns?.get(i.address), 'roles') === true) {
       if (learn) return undefined;
       if (!blocks?.length) return this.placeholder(path);
       return blocks.map((b, k) => ({
-        role_id: this.fromExpr('role', b.role_id, scope, `${path}[${k}].role_id`),
+        role_id: this.fromExpr('role', b.role_id, scope, () => `${path()}[${k}].role_id`),
         ...(isSet(b.division_id)
-          ? { division_id: this.fromExpr('division', b.division_id, scope, `${path}[${k}].division_id`) }
+          ? { division_id: this.fromExpr('division', b.division_id, scope, () => `${path()}[${k}].division_id`) }
           : {}),
       }));
     }
+    // Without a block that leaves the division out, no entry is the implicit home.
+    const someImplicit = blocks === undefined || blocks.some((b) => !isSet(b.division_id));
+    if (!learn && !someImplicit && !this.side.unknowns?.has(i.address)) return this.knownRoles(i, 'division_id');
     const elements = this.elements(i);
     if (!elements) return i.values.roles;
     const matched = this.match(elements, blocks, true, scope);
     const out = elements.map((e, k) => {
       const b = matched[k];
-      const at = `${path}[${k}]`;
+      const at = (): string => `${path()}[${k}]`;
       const d = e.values.division_id;
       const divUnknown = unknownAt(e.mark, 'division_id') === true;
       if (learn) {
@@ -340,16 +362,22 @@ export class SideNormaliser {
         role_id:
           unknownAt(e.mark, 'role_id') === true
             ? b
-              ? this.fromExpr('role', b.role_id, scope, `${at}.role_id`)
-              : this.placeholder(`${at}.role_id`)
+              ? this.fromExpr('role', b.role_id, scope, () => `${at()}.role_id`)
+              : this.placeholder(() => `${at()}.role_id`)
             : this.fromValue('role', e.values.role_id),
       };
       if (b && !isSet(b.division_id)) return entry; // no division given: the implicit home division
       if (divUnknown) {
         entry.division_id = b
-          ? this.fromExpr('division', b.division_id, scope, `${at}.division_id`)
-          : this.placeholder(`${at}.division_id`);
-      } else if (typeof d === 'string' && !b && this.ids.homeIds.has(d) && !this.ids.get('division', d)) {
+          ? this.fromExpr('division', b.division_id, scope, () => `${at()}.division_id`)
+          : this.placeholder(() => `${at()}.division_id`);
+      } else if (
+        someImplicit &&
+        typeof d === 'string' &&
+        !b &&
+        this.ids.homeIds.has(d) &&
+        !this.ids.get('division', d)
+      ) {
         // The home id the provider filled in for an entry that gave none.
       } else if (d !== undefined && d !== null) {
         entry.division_id = this.fromValue('division', d);
@@ -359,17 +387,37 @@ export class SideNormaliser {
     return learn ? undefined : out;
   }
 
+  /** `roles` whose every value is known: each id as a reference where an instance of the plan has it. */
+  private knownRoles(i: PlanInstance, divisions: 'division_id' | 'division_ids'): unknown {
+    const v = i.values.roles;
+    if (!Array.isArray(v)) return v;
+    const out: Json[] = new Array(v.length);
+    for (let k = 0; k < v.length; k++) {
+      const e: unknown = v[k];
+      if (!isObject(e)) this.fail(`${i.pointer}/values/roles/${k}`, `must be an object, not ${kindOf(e)}`);
+      const d = e[divisions];
+      const entry: Json = { role_id: this.fromValue('role', e.role_id) };
+      if (Array.isArray(d)) entry[divisions] = d.map((x: unknown) => this.fromValue('division', x));
+      else if (d !== undefined && d !== null) entry[divisions] = this.fromValue('division', d);
+      out[k] = entry;
+    }
+    return out;
+  }
+
   /** The `roles` of a user_roles or group_roles. */
-  private subjectRoles(i: PlanInstance): unknown {
-    const path = `${i.address}.roles`;
-    const scope = this.resolver.scopeOf(i);
+  private subjectRoles(i: PlanInstance, scope: Scope): unknown {
+    // Every value known: the ids, as references where the plan has them (most of a large plan).
+    if (!this.side.unknowns?.has(i.address)) return this.knownRoles(i, 'division_ids');
+    const path = (): string => `${i.address}.roles`;
     const blocks = this.blocks(i);
     if (unknownAt(this.side.unknowns?.get(i.address), 'roles') === true) {
       if (!blocks?.length) return this.placeholder(path);
       return blocks.map((b, k) => ({
-        role_id: this.fromExpr('role', b.role_id, scope, `${path}[${k}].role_id`),
+        role_id: this.fromExpr('role', b.role_id, scope, () => `${path()}[${k}].role_id`),
         ...(isSet(b.division_ids)
-          ? { division_ids: this.fromListExpr('division', b.division_ids, scope, `${path}[${k}].division_ids`) }
+          ? {
+              division_ids: this.fromListExpr('division', b.division_ids, scope, () => `${path()}[${k}].division_ids`),
+            }
           : {}),
       }));
     }
@@ -378,22 +426,22 @@ export class SideNormaliser {
     const matched = this.match(elements, blocks, false, scope);
     return elements.map((e, k) => {
       const b = matched[k];
-      const at = `${path}[${k}]`;
+      const at = (): string => `${path()}[${k}]`;
       const entry: Json = {
         role_id:
           unknownAt(e.mark, 'role_id') === true
             ? b
-              ? this.fromExpr('role', b.role_id, scope, `${at}.role_id`)
-              : this.placeholder(`${at}.role_id`)
+              ? this.fromExpr('role', b.role_id, scope, () => `${at()}.role_id`)
+              : this.placeholder(() => `${at()}.role_id`)
             : this.fromValue('role', e.values.role_id),
       };
-      const ids = this.divisionIds(e, b, scope, `${at}.division_ids`);
+      const ids = this.divisionIds(e, b, scope, () => `${at()}.division_ids`);
       if (ids !== undefined) entry.division_ids = ids;
       return entry;
     });
   }
 
-  private divisionIds(e: Element, b: Json | undefined, scope: Scope, path: string): unknown {
+  private divisionIds(e: Element, b: Json | undefined, scope: Scope, path: () => string): unknown {
     const mark = unknownAt(e.mark, 'division_ids');
     if (mark === true) return b ? this.fromListExpr('division', b.division_ids, scope, path) : this.placeholder(path);
     const list = e.values.division_ids;
@@ -416,7 +464,7 @@ export class SideNormaliser {
         const missing = refs.filter((r) => !have.has(r));
         if (res.opaque.length === 0 && missing.length === pending.length) fill = missing;
       }
-      pending.forEach((j, n) => (out[j] = fill ? fill[n] : this.placeholder(`${path}[${j}]`)));
+      pending.forEach((j, n) => (out[j] = fill ? fill[n] : this.placeholder(() => `${path()}[${j}]`)));
     }
     return out;
   }
