@@ -13,6 +13,7 @@ import { readCdktf } from '../dist/lib/sources/cdktf/read';
 import { coldNode, growthExponent, median, ROOT, runChild } from './measure';
 import { buildWithConstructs, LARGE_ORG, type OrgSize } from './org';
 import { renderMachine, renderSummary, renderTable, replaceBetween, SUMMARY_MARKERS, TABLE_MARKERS } from './docs';
+import { planBench } from './plan';
 import { reviewBench } from './review';
 
 /** Bench sizes. */
@@ -20,13 +21,16 @@ export interface BenchConfig {
   readonly org: OrgSize;
   readonly repetitions: number;
   readonly reviewResources: number;
+  /** Resources of the `terraform show -json` plan the plan-reading row reads. */
+  readonly planResources: number;
 }
 
-export const FULL: BenchConfig = { org: LARGE_ORG, repetitions: 5, reviewResources: 50000 };
+export const FULL: BenchConfig = { org: LARGE_ORG, repetitions: 5, reviewResources: 50000, planResources: 50000 };
 export const SMOKE: BenchConfig = {
   org: { clients: 12, divisions: 3, roles: 4 },
   repetitions: 1,
   reviewResources: 400,
+  planResources: 400,
 };
 
 /** One row of the results table. */
@@ -151,6 +155,10 @@ export function runBench(cfg: BenchConfig, log: (s: string) => void = () => unde
   const review = reviewBench(cfg.reviewResources, cfg.repetitions);
   rows.push(...review.rows);
   details.review = review.details;
+  log('plan ...');
+  const plan = planBench(cfg.planResources, cfg.repetitions);
+  rows.push(plan.row);
+  details.plan = plan.details;
   log('import ...');
   const imp = benchImport(cfg);
   rows.push(imp.row);

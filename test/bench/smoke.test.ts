@@ -13,6 +13,7 @@ test('npm run bench runs end to end at tiny sizes', () => {
     'rules',
     'review',
     'review',
+    'plan',
     'import',
   ]);
   for (const row of r.rows) expect(Number.isFinite(row.ratio) && row.ratio > 0).toBe(true);
