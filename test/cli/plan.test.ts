@@ -264,3 +264,78 @@ describe('bad plans: one line that names the fix', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('hostile plans', () => {
+  test('a plan whose Genesys part grants nothing is reported, not rejected', async () => {
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'genesyscloud_routing_queue.support',
+              mode: 'managed',
+              type: 'genesyscloud_routing_queue',
+              name: 'support',
+              values: { name: 'Support' },
+            },
+          ],
+        },
+      },
+    };
+    fs.writeFileSync(path.join(tmp, 'queues.json'), JSON.stringify(plan));
+    const m = memoryIo(tmp);
+    expect(await run(['report', 'queues.json'], m.io)).toBe(EXIT.ok);
+    expect(m.out()).toContain('No principals (OAuth clients, users or groups) in this stack.');
+    const d = memoryIo(tmp);
+    expect(await run(['deployer', 'queues.json', '--format', 'json'], d.io)).toBe(EXIT.ok);
+    expect(JSON.parse(d.out()).stacks[0].types.map((t: { type: string }) => t.type)).toEqual([
+      'genesyscloud_routing_queue',
+    ]);
+  });
+
+  test('values of the wrong type anywhere in a plan: an answer or one line, never a crash', async () => {
+    const base = JSON.parse(fs.readFileSync(path.join(FIXTURES, PLAN), 'utf8')) as unknown;
+    // Every path into the plan, then a deterministic sample of them, each replaced by a value of another type.
+    const paths: Array<Array<string | number>> = [];
+    const walk = (v: unknown, at: Array<string | number>): void => {
+      if (at.length) paths.push(at);
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...at, i]));
+      else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) walk(x, [...at, k]);
+    };
+    walk(base, []);
+    const wrong: unknown[] = [42, 'text', null, [], {}, true, [1], { a: 1 }, '${var.x}'];
+    let seed = 12;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const seen = new Map<number, number>();
+    for (let k = 0; k < 300; k++) {
+      const plan = JSON.parse(JSON.stringify(base)) as Record<string, unknown>;
+      const at = paths[next(paths.length)];
+      let node = plan as Record<string | number, unknown>;
+      for (const key of at.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+      node[at[at.length - 1]] = wrong[next(wrong.length)];
+      fs.writeFileSync(path.join(tmp, 'mutated.json'), JSON.stringify(plan));
+      for (const argv of [
+        ['diff', '--plan', 'mutated.json', '--format', 'json'],
+        ['report', 'mutated.json'],
+      ]) {
+        const m = memoryIo(tmp);
+        const code = await run(argv, m.io);
+        seen.set(code, (seen.get(code) ?? 0) + 1);
+        if (code === EXIT.usage) {
+          expect(m.err()).toMatch(/^genesys-access: [^\n]+\n$/);
+          expect(m.err()).not.toContain('unexpected error');
+        } else {
+          expect([EXIT.ok, EXIT.findings]).toContain(code);
+          expect(m.err()).toBe('');
+        }
+      }
+    }
+    // Not vacuous: some mutations are rejected, and most still read.
+    expect(seen.get(EXIT.usage)).toBeGreaterThan(0);
+    expect((seen.get(EXIT.ok) ?? 0) + (seen.get(EXIT.findings) ?? 0)).toBeGreaterThan(seen.get(EXIT.usage)!);
+  });
+});

@@ -123,6 +123,7 @@ export function checkPlan(json: unknown, shown: string): Json {
 
 /** A short description of a JSON value's type, never its content. */
 export function kindOf(v: unknown): string {
+  if (v === undefined) return 'missing';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'an object';
