@@ -258,6 +258,128 @@ describe('addresses, provenance and the two sides', () => {
     }
   });
 
+  test('count instances and for_each modules: `r[count.index]` and module inputs resolve per instance', () => {
+    // Two sites, each a module instance with its own role and a client of two instances (count = 2); every
+    // id is unknown: the roles are created by this plan.
+    const role = (module: string): Json => ({
+      address: `${module}.genesyscloud_auth_role.reader`,
+      mode: 'managed',
+      type: 'genesyscloud_auth_role',
+      name: 'reader',
+      values: {
+        name: `Reader ${module}`,
+        permission_policies: [{ domain: 'recording', entity_name: 'recording', action_set: ['view'] }],
+      },
+    });
+    const client = (module: string, index: number): Json => ({
+      address: `${module}.genesyscloud_oauth_client.qa[${index}]`,
+      mode: 'managed',
+      type: 'genesyscloud_oauth_client',
+      name: 'qa',
+      index,
+      values: { name: `QA ${module} ${index}`, authorized_grant_type: 'CLIENT-CREDENTIALS', roles: [{}] },
+    });
+    const sites = ['module.site["chicago"]', 'module.site["denver"]'];
+    const resources = sites.flatMap((m) => [role(m), client(m, 0), client(m, 1)]);
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'data.genesyscloud_auth_division.site["chicago"]',
+              mode: 'data',
+              type: 'genesyscloud_auth_division',
+              name: 'site',
+              index: 'chicago',
+              values: { id: 'div-chi', name: 'Chicago' },
+            },
+            {
+              address: 'data.genesyscloud_auth_division.site["denver"]',
+              mode: 'data',
+              type: 'genesyscloud_auth_division',
+              name: 'site',
+              index: 'denver',
+              values: { id: 'div-den', name: 'Denver' },
+            },
+          ],
+          child_modules: sites.map((m) => ({
+            address: m,
+            resources: resources.filter((r) => r.address.startsWith(m)),
+          })),
+        },
+      },
+      resource_changes: resources.map((r) => ({
+        address: r.address,
+        module_address: (r.address as string).split('.genesyscloud_')[0],
+        mode: 'managed',
+        type: r.type,
+        name: r.name,
+        change: {
+          actions: ['create'],
+          after: r.values,
+          after_unknown:
+            r.type === 'genesyscloud_oauth_client'
+              ? { id: true, roles: [{ role_id: true, division_id: true }] }
+              : { id: true },
+        },
+      })),
+      configuration: {
+        root_module: {
+          module_calls: {
+            site: {
+              source: './site',
+              for_each_expression: { references: ['var.sites'] },
+              expressions: {
+                division_id: { references: ['data.genesyscloud_auth_division.site', 'each.key'] },
+              },
+              module: {
+                resources: [
+                  {
+                    address: 'genesyscloud_auth_role.reader',
+                    mode: 'managed',
+                    type: 'genesyscloud_auth_role',
+                    name: 'reader',
+                    expressions: {},
+                  },
+                  {
+                    address: 'genesyscloud_oauth_client.qa',
+                    mode: 'managed',
+                    type: 'genesyscloud_oauth_client',
+                    name: 'qa',
+                    count_expression: { constant_value: 2 },
+                    expressions: {
+                      roles: [
+                        {
+                          role_id: {
+                            references: ['genesyscloud_auth_role.reader.id', 'genesyscloud_auth_role.reader'],
+                          },
+                          division_id: { references: ['var.division_id'] },
+                        },
+                      ],
+                    },
+                  },
+                ],
+              },
+            },
+          },
+        },
+      },
+    };
+    const { after } = sides(plan);
+    expect(after.grants).toEqual(
+      ['chicago', 'denver'].flatMap((site) =>
+        [0, 1].map((n) => ({
+          principal: `module.site["${site}"].genesyscloud_oauth_client.qa[${n}]`,
+          role: `module.site["${site}"].genesyscloud_auth_role.reader`,
+          division: `data.genesyscloud_auth_division.site["${site}"]`,
+          writer: `module.site["${site}"].genesyscloud_oauth_client.qa[${n}]`,
+        })),
+      ),
+    );
+    expect(after.divisions.map((d) => d.name)).toEqual(['Chicago', 'Denver']);
+  });
+
   test('a plan with resource_changes only (no planned_values, no prior_state) reads the same', () => {
     const full = fixture('contact-center.plan.json');
     const bare = fixture('contact-center.plan.json');
