@@ -13,6 +13,7 @@ import { readCdktf } from '../dist/lib/sources/cdktf/read';
 import { coldNode, growthExponent, median, ROOT, runChild } from './measure';
 import { buildWithConstructs, LARGE_ORG, type OrgSize } from './org';
 import { renderMachine, renderSummary, renderTable, replaceBetween, SUMMARY_MARKERS, TABLE_MARKERS } from './docs';
+import { planBench } from './plan';
 import { reviewBench } from './review';
 import { snapshotBench, type SnapshotSize } from './snapshot';
 
@@ -21,6 +22,8 @@ export interface BenchConfig {
   readonly org: OrgSize;
   readonly repetitions: number;
   readonly reviewResources: number;
+  /** Resources of the `terraform show -json` plan the plan-reading row reads. */
+  readonly planResources: number;
   /** Resources of the HCL module read by the hcl row. */
   readonly hclResources: number;
   readonly snapshot: SnapshotSize;
@@ -30,6 +33,7 @@ export const FULL: BenchConfig = {
   org: LARGE_ORG,
   repetitions: 5,
   reviewResources: 50000,
+  planResources: 50000,
   hclResources: 5000,
   snapshot: { users: 10000, divisions: 50, roles: 300, clients: 500, groups: 50, latencyMs: 20, concurrency: 8 },
 };
@@ -37,6 +41,7 @@ export const SMOKE: BenchConfig = {
   org: { clients: 12, divisions: 3, roles: 4 },
   repetitions: 1,
   reviewResources: 400,
+  planResources: 400,
   hclResources: 40,
   snapshot: { users: 40, divisions: 3, roles: 6, clients: 5, groups: 2, latencyMs: 1, concurrency: 8 },
 };
@@ -183,6 +188,10 @@ export function runBench(cfg: BenchConfig, log: (s: string) => void = () => unde
   const review = reviewBench(cfg.reviewResources, cfg.repetitions);
   rows.push(...review.rows);
   details.review = review.details;
+  log('plan ...');
+  const plan = planBench(cfg.planResources, cfg.repetitions);
+  rows.push(plan.row);
+  details.plan = plan.details;
   log('hcl ...');
   const hcl = benchHcl(cfg);
   rows.push(hcl.row);

@@ -211,7 +211,8 @@ function grantsOf(stack: LoadedStack): DeployerGrant[] {
       hit = {
         role: role.name,
         roleAddress: role.key,
-        createdByPlan: role.origin === 'managed',
+        // A managed role whose id the input knows (a plan's prior state) exists already.
+        createdByPlan: role.origin === 'managed' && role.provenance?.genesysId === undefined,
         division: divisionLabel(division, g.implicitHome),
         divisionKey: g.division,
         grantedTo: new Set(),

@@ -15,6 +15,7 @@ import { exampleOperations, newlyUnlocked, unionOf, type Unlocked } from '../ana
 import { cmp } from '../util/compare';
 import type { LoadedStack } from '../sources/cdktf/load';
 import { alignForDrift, type DriftInfo } from './drift';
+import { pairGraphs, type PairingSummary, type PrincipalPairing } from './pairing';
 
 /** One role × division grant. */
 export interface GrantChange {
@@ -63,6 +64,8 @@ export interface PrincipalDiff {
   /** Secret-handling attributes newly set (expose_client_secret, directory_client_secret, client_secret). */
   readonly secrets: readonly string[];
   readonly notes: readonly string[];
+  /** How base and head were paired: by address, by Genesys type and name (addresses differ), or not (added, removed). */
+  readonly pairing: PrincipalPairing;
 }
 
 export type BroadeningKind =
@@ -87,6 +90,8 @@ export interface StackDiff {
   readonly change: 'added' | 'removed' | 'changed' | 'unchanged';
   /** Changed principals only, by address. */
   readonly principals: readonly PrincipalDiff[];
+  /** How the principals were paired (all of them, changed or not), and every pair made by name. */
+  readonly pairing: PairingSummary;
 }
 
 /** The whole diff. */
@@ -168,8 +173,8 @@ interface Side {
   readonly graph?: AccessGraph;
 }
 
-function sideOf(stack: LoadedStack | undefined): Side {
-  return stack ? { stack, graph: stack.graph } : {};
+function sideOf(stack: LoadedStack | undefined, graph: AccessGraph | undefined): Side {
+  return stack && graph ? { stack, graph } : {};
 }
 
 function divisionsOf(side: Side, p: GraphPrincipal | undefined): readonly DivisionAccess[] {
@@ -210,6 +215,7 @@ function principalDiff(
   p0: GraphPrincipal | undefined,
   p1: GraphPrincipal | undefined,
   broadening: Broadening[],
+  pairing: PrincipalPairing,
 ): PrincipalDiff | undefined {
   const bd = divisionsOf(base, p0);
   const hd = divisionsOf(head, p1);
@@ -365,6 +371,7 @@ function principalDiff(
     scopes: { added: scopesAdded, removed: scopesRemoved },
     secrets,
     notes,
+    pairing,
   };
   const changed =
     diff.change !== 'changed' ||
@@ -402,20 +409,23 @@ export function stackDiff(
   headStack: LoadedStack | undefined,
   broadening: Broadening[],
 ): StackDiff {
-  const base = sideOf(baseStack);
-  const head = sideOf(headStack);
+  // Addresses pair by default; what they leave unpaired pairs by Genesys type and name (./pairing).
+  const pairing = pairGraphs(baseStack?.graph, headStack?.graph);
+  const base = sideOf(baseStack, pairing.base);
+  const head = sideOf(headStack, headStack?.graph);
   const addresses = new Set<string>();
-  for (const p of baseStack?.graph.principals ?? []) addresses.add(p.key);
-  for (const p of headStack?.graph.principals ?? []) addresses.add(p.key);
+  for (const p of base.graph?.principals ?? []) addresses.add(p.key);
+  for (const p of head.graph?.principals ?? []) addresses.add(p.key);
   const bi = base.graph ? GraphIndex.of(base.graph) : undefined;
   const hi = head.graph ? GraphIndex.of(head.graph) : undefined;
   const principals: PrincipalDiff[] = [];
   for (const address of [...addresses].sort(cmp)) {
-    const d = principalDiff(name, base, head, bi?.principal(address), hi?.principal(address), broadening);
+    const [p0, p1] = [bi?.principal(address), hi?.principal(address)];
+    const d = principalDiff(name, base, head, p0, p1, broadening, pairing.pairingOf(address));
     if (d) principals.push(d);
   }
   const change = !baseStack ? 'added' : !headStack ? 'removed' : principals.length ? 'changed' : 'unchanged';
-  return { stack: name, change, principals };
+  return { stack: name, change, principals, pairing: pairing.summary };
 }
 
 function broadeningOrder(a: Broadening, b: Broadening): number {

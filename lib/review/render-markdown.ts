@@ -373,6 +373,7 @@ function permissionsDiffCell(d: PrincipalDiff): string {
 function principalDiffDetails(d: PrincipalDiff, flags: readonly Broadening[]): string {
   const lines: string[] = [];
   lines.push(`- ${text(typeOf(d))}, ${d.change}`);
+  lines.push(pairingLine(d));
   if (d.divisions.added.length) lines.push(`- divisions added: ${plainList(d.divisions.added)}`);
   if (d.divisions.removed.length) lines.push(`- divisions removed: ${plainList(d.divisions.removed)}`);
   for (const g of d.grants.added)
@@ -398,14 +399,37 @@ function principalDiffDetails(d: PrincipalDiff, flags: readonly Broadening[]): s
   return details(`${text(d.name)} (${d.change})`, lines.join('\n'));
 }
 
+function pairingLine(d: PrincipalDiff): string {
+  if (d.pairing.by === 'address') return '- paired by address';
+  if (d.pairing.by === 'name') return `- paired by name: the base names it ${code(d.pairing.base ?? '')}`;
+  return `- unpaired: only in the ${d.pairing.head !== undefined ? 'head' : 'base'}`;
+}
+
+/** The pairs made by name (the two sides name the same principal, role or division differently). */
+function pairedByName(s: StackDiff, caps: Caps): string {
+  const pairs = s.pairing.byName;
+  if (pairs.length === 0) return '';
+  const count = (kind: string): number => pairs.filter((p) => p.kind === kind).length;
+  const what = [
+    plural(count('principal'), 'principal'),
+    plural(count('role'), 'role'),
+    plural(count('division'), 'division'),
+  ].join(', ');
+  const rows = pairs.slice(0, caps.rows).map((p) => [p.kind, text(p.name), code(p.base), code(p.head)]);
+  return `**Paired by name** (the addresses differ): ${what}; ${s.pairing.principals.byAddress} principals paired by address, ${s.pairing.principals.unpaired} unpaired.\n\n${capped(['kind', 'name', 'base', 'head'], rows, pairs.length, 'pair')}`;
+}
+
 function stackDiffSection(s: StackDiff, flags: readonly Broadening[], heading: boolean, caps: Caps): string {
   const out: string[] = [];
   if (heading)
     out.push(`### ${text(s.stack)}${s.change === 'added' || s.change === 'removed' ? ` (stack ${s.change})` : ''}`);
+  const paired = pairedByName(s, caps);
   if (s.principals.length === 0) {
     out.push('No access changes.');
+    if (paired) out.push(paired);
     return out.join('\n\n');
   }
+  if (paired) out.push(paired);
   const shown = s.principals.slice(0, caps.rows);
   if (shown.length) {
     out.push(

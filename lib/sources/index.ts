@@ -10,6 +10,7 @@ import { AccessValidationError } from '../errors';
 import { loadStacks, type LoadedStack } from './cdktf/load';
 import { isSnapshotFile, loadSnapshotInput } from './genesys-org/snapshot-file';
 import { isModuleDir, loadTerraformModule } from './terraform/module-dir';
+import { TERRAFORM_PLAN } from './terraform-plan';
 
 export type { LoadedStack } from './cdktf/load';
 
@@ -129,7 +130,7 @@ const SNAPSHOT: InputFormat = {
 };
 
 /** The formats, most specific first. */
-export const INPUT_FORMATS: readonly InputFormat[] = [SNAPSHOT, HCL, TERRAFORM_JSON, CDKTF];
+export const INPUT_FORMATS: readonly InputFormat[] = [SNAPSHOT, TERRAFORM_PLAN, HCL, TERRAFORM_JSON, CDKTF];
 
 /** Reads one input into graphs: one per stack or configuration. */
 export async function loadInputs(input: string, options: LoadOptions = {}): Promise<LoadedStack[]> {

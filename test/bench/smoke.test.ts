@@ -13,6 +13,7 @@ test('npm run bench runs end to end at tiny sizes', () => {
     'rules',
     'review',
     'review',
+    'plan',
     'hcl',
     'snapshot calls (40 users, 6 roles, 3 divisions, 5 clients)',
     expect.stringMatching(/^snapshot wall time \(\d+ requests, 1 ms latency, concurrency 8\)$/),

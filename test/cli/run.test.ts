@@ -143,7 +143,7 @@ describe('run', () => {
     [['diff', '--base', 'org.json'], 'genesys-access: missing --head <new> (see `genesys-access diff --help`)'],
     [
       ['diff', 'org.json', 'org.json'],
-      'genesys-access: unexpected argument "org.json": use --base <old> --head <new> (see `genesys-access diff --help`)',
+      'genesys-access: unexpected argument "org.json": use --base <old> --head <new>, or --plan <plan.json> (see `genesys-access diff --help`)',
     ],
     [
       ['diff', '--base', 'org.json', '--head', 'org.json', '--fail-on', 'everything'],

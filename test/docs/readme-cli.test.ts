@@ -47,6 +47,11 @@ beforeAll(() => {
   fs.renameSync(path.join(cwd, 'seed.out/stacks/qa-403'), path.join(cwd, 'cdktf.out/stacks/qa-403'));
   synthDiffStack(path.join(cwd, 'base.out'), 'base');
   synthDiffStack(path.join(cwd, 'head.out'), 'head');
+  // The team plan of the Terraform plans section (a `terraform show -json` fixture).
+  fs.copyFileSync(
+    path.resolve(__dirname, '../sources/terraform-plan/fixtures/contact-center.plan.json'),
+    path.join(cwd, 'plan.json'),
+  );
 });
 
 afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));

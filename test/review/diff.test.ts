@@ -66,7 +66,14 @@ test('the reverse diff narrows access: nothing broadens', () => {
 test('identical syntheses have no changes', () => {
   const m = buildDiff(head, loadStacks(path.join(tmp, 'head')));
   expect(m.summary.stacksChanged).toBe(0);
-  expect(m.stacks).toEqual([{ stack: 'contact-center', change: 'unchanged', principals: [] }]);
+  expect(m.stacks).toEqual([
+    {
+      stack: 'contact-center',
+      change: 'unchanged',
+      principals: [],
+      pairing: { principals: { byAddress: 3, byName: 0, unpaired: 0 }, byName: [] },
+    },
+  ]);
 });
 
 test('cdktf.out directories are paired by stack name; added and removed stacks diff against nothing', () => {
@@ -330,6 +337,7 @@ const EXPECTED = {
     {
       stack: 'contact-center',
       change: 'changed',
+      pairing: { principals: { byAddress: 1, byName: 0, unpaired: 4 }, byName: [] },
       principals: [
         {
           address: 'genesyscloud_oauth_client.legacy',
@@ -373,6 +381,7 @@ const EXPECTED = {
           },
           secrets: [],
           notes: [],
+          pairing: { by: 'unpaired', base: 'genesyscloud_oauth_client.legacy' },
         },
         {
           address: 'genesyscloud_oauth_client.ops-client',
@@ -426,6 +435,7 @@ const EXPECTED = {
           },
           secrets: ['directory_client_secret'],
           notes: [],
+          pairing: { by: 'unpaired', head: 'genesyscloud_oauth_client.ops-client' },
         },
         {
           address: 'genesyscloud_oauth_client.qa_client_A2209C25',
@@ -479,6 +489,11 @@ const EXPECTED = {
           },
           secrets: ['expose_client_secret'],
           notes: [],
+          pairing: {
+            by: 'address',
+            base: 'genesyscloud_oauth_client.qa_client_A2209C25',
+            head: 'genesyscloud_oauth_client.qa_client_A2209C25',
+          },
         },
         {
           address: 'genesyscloud_oauth_client.reporting',
@@ -548,6 +563,7 @@ const EXPECTED = {
           },
           secrets: [],
           notes: [],
+          pairing: { by: 'unpaired', head: 'genesyscloud_oauth_client.reporting' },
         },
         {
           address: 'genesyscloud_user.auditor_user_2FACBD38',
@@ -592,6 +608,7 @@ const EXPECTED = {
           notes: [
             'genesyscloud_user_roles.auditor_roles_E5EF951F is removed: its delete does nothing, so its grants stay until an apply with its roles removed',
           ],
+          pairing: { by: 'unpaired', base: 'genesyscloud_user.auditor_user_2FACBD38' },
         },
       ],
     },

@@ -359,7 +359,7 @@ describe('the CLI on HCL', () => {
     const r = await cli('report', tmp, '--input-format', 'yaml');
     expect([r.code, r.err]).toEqual([
       2,
-      expect.stringContaining('unknown input format "yaml": use snapshot, hcl, terraform-json, cdktf'),
+      expect.stringContaining('unknown input format "yaml": use snapshot, terraform-plan, hcl, terraform-json, cdktf'),
     ]);
     const v = await cli('report', path.join(FIXTURES, 'hcl/contact-center'), '--var', 'novalue');
     expect([v.code, v.err]).toEqual([2, expect.stringContaining('--var takes name=value')]);
