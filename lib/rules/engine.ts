@@ -107,6 +107,8 @@ function covers(s: PlacedSuppression, path: string | undefined, stackPath: strin
 
 /** Where the input says a resource is written: `file:line`, `file#pointer`, or the file. */
 export function locationOf(graph: AccessGraph, address: string): string | undefined {
+  // A cdktf synthesis records construct paths, not files: nothing to look up.
+  if (graph.source.format === 'cdktf') return undefined;
   const p = GraphIndex.of(graph).provenanceOf(address);
   if (!p?.file) return undefined;
   return p.line !== undefined ? `${p.file}:${p.line}` : p.pointer !== undefined ? `${p.file}#${p.pointer}` : p.file;
