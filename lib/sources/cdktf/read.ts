@@ -18,13 +18,24 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** True when some resource uses count, for_each or a dynamic block. */
+/** The resource types the access graph reads: only their count, for_each or dynamic blocks matter. */
+const ACCESS_TYPES = [
+  'genesyscloud_auth_role',
+  'genesyscloud_auth_division',
+  'genesyscloud_oauth_client',
+  'genesyscloud_user',
+  'genesyscloud_user_roles',
+  'genesyscloud_group',
+  'genesyscloud_group_roles',
+];
+
+/** True when some resource the access graph reads uses count, for_each or a dynamic block. */
 function needsExpansion(doc: unknown): doc is Json {
   if (!isObject(doc)) return false;
   for (const kind of ['resource', 'data']) {
     const section = doc[kind];
     if (!isObject(section)) continue;
-    for (const type in section) {
+    for (const type of ACCESS_TYPES) {
       const byName = section[type];
       if (!isObject(byName)) continue;
       for (const name in byName) {

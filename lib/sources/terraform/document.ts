@@ -32,6 +32,7 @@ const NAME = String.raw`[A-Za-z0-9_-]+(?:\[(?:\d+|"[^"\]]*")\])?`;
 /** A Terraform address: `[module.m.]...[data.]type.name`, names with instance keys. */
 const ADDRESS = String.raw`((?:module\.${NAME}\.)*)(data\.)?([A-Za-z0-9_]+)\.(${NAME})`;
 const ADDRESS_RE = new RegExp(`^${ADDRESS}$`);
+const PLAIN = /^[A-Za-z0-9_-]+$/;
 /** A reference to another element's id: `${genesyscloud_auth_role.x.id}`, `${data.genesyscloud_user.y.id}`. */
 const REF = new RegExp(String.raw`^\$\{(${ADDRESS})\.id\}$`);
 
@@ -40,6 +41,7 @@ const REF = new RegExp(String.raw`^\$\{(${ADDRESS})\.id\}$`);
  * name `module.<m>.<name>` (so modules cannot collide); their address is `module.<m>.<type>.<name>`.
  */
 export function addressOf(kind: 'resource' | 'data', type: string, name: string): string {
+  if (!name.startsWith('module.')) return kind === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
   const m = /^((?:module\.[^.]+\.)+)(.+)$/.exec(name);
   const data = kind === 'data' ? 'data.' : '';
   return m ? `${m[1]}${data}${type}.${m[2]}` : `${data}${type}.${name}`;
@@ -47,6 +49,12 @@ export function addressOf(kind: 'resource' | 'data', type: string, name: string)
 
 /** The document entry of a Terraform address (the inverse of {@link addressOf}). */
 export function parseAddress(address: string): { kind: 'resource' | 'data'; type: string; name: string } | undefined {
+  // The common case, `type.name` or `data.type.name` with plain names, without the full pattern.
+  const parts = address.split('.');
+  if (parts.length === 2 && PLAIN.test(parts[1])) return { kind: 'resource', type: parts[0], name: parts[1] };
+  if (parts.length === 3 && parts[0] === 'data' && PLAIN.test(parts[2])) {
+    return { kind: 'data', type: parts[1], name: parts[2] };
+  }
   const m = ADDRESS_RE.exec(address);
   if (!m) return undefined;
   return { kind: m[2] ? 'data' : 'resource', type: m[3], name: `${m[1]}${m[4]}` };
@@ -87,6 +95,7 @@ function str(v: unknown): string | undefined {
 }
 
 const NO_SCOPES: readonly string[] = Object.freeze([]);
+const NO_INSTANCES: Json = Object.freeze({});
 const NO_BLOCKS: { blocks: Json[]; unresolved: boolean } = Object.freeze({ blocks: [], unresolved: false });
 const UNRESOLVED_BLOCKS: { blocks: Json[]; unresolved: boolean } = Object.freeze({ blocks: [], unresolved: true });
 const NO_STRINGS: { values: string[]; unresolved: boolean } = Object.freeze({ values: [], unresolved: false });
@@ -151,6 +160,12 @@ class DocumentReader {
     if (t === undefined) return [];
     // graph() checked every instance is an object before anything reads a section.
     return Object.entries(t as Json) as Array<[string, Json]>;
+  }
+
+  /** The instances of a type by name (graph() checked each is an object), or an empty object. */
+  private instances(kind: 'resource' | 'data', type: string): Json {
+    const t = (this.doc[kind] as Json | undefined)?.[type];
+    return isObject(t) ? t : NO_INSTANCES;
   }
 
   private body(kind: 'resource' | 'data', type: string, name: string): Json | undefined {
@@ -440,7 +455,9 @@ class DocumentReader {
 
   private readClients(): void {
     const type = 'genesyscloud_oauth_client';
-    for (const [name, body] of this.section('resource', type)) {
+    const clients = this.instances('resource', type);
+    for (const name in clients) {
+      const body = clients[name] as Json;
       const key = addressOf('resource', type, name);
       const base = pointerOf('resource', type, name);
       const scopes = this.stringList(body.scopes, `${base}/scopes`);
@@ -512,7 +529,9 @@ class DocumentReader {
       ['genesyscloud_user_roles', 'user', 'user_id', 'user-roles'],
       ['genesyscloud_group_roles', 'group', 'group_id', 'group-roles'],
     ] as const) {
-      for (const [name, body] of this.section('resource', type)) {
+      const writers = this.instances('resource', type);
+      for (const name in writers) {
+        const body = writers[name] as Json;
         const writer = addressOf('resource', type, name);
         const base = (): string => pointerOf('resource', type, name);
         const ref = body[subjectKey];
@@ -574,7 +593,7 @@ class DocumentReader {
       ['genesyscloud_user', 'user'],
       ['genesyscloud_group', 'group'],
     ] as const) {
-      for (const [name] of this.section('resource', type)) this.subject(kind, `\${${type}.${name}.id}`);
+      for (const name in this.instances('resource', type)) this.subject(kind, `\${${type}.${name}.id}`);
     }
   }
 
