@@ -290,3 +290,8 @@ export interface AccessGraph {
   readonly intent?: AccessIntent;
   readonly org?: OrgFacts;
 }
+
+/** True for an access graph (rather than a Terraform document): what the readers return. */
+export function isAccessGraph(x: unknown): x is AccessGraph {
+  return typeof x === 'object' && x !== null && 'version' in x && 'principals' in x && 'grants' in x;
+}

@@ -2,7 +2,7 @@ export * from './access-grant';
 export * from './capabilities';
 export * from './divisions';
 export type * from './graph';
-export { ACCESS_GRAPH_VERSION } from './graph';
+export { ACCESS_GRAPH_VERSION, isAccessGraph } from './graph';
 export {
   type Decision,
   type DecisionDivision,

@@ -14,12 +14,6 @@ export function visible(s: string): string {
     .replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
-/** True when `s` holds a character {@link visible} would escape. */
-export function hasInvisible(s: string): boolean {
-  INVISIBLE.lastIndex = 0;
-  return INVISIBLE.test(s);
-}
-
 /**
  * Escapes text for Markdown and table cells: inline HTML, link and image syntax, pipes, emphasis, code spans,
  * new lines, and invisible characters (shown as `\u202E`).

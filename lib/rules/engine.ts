@@ -1,5 +1,5 @@
 import { AccessValidationError } from '../errors';
-import type { AccessGraph } from '../access/graph';
+import { type AccessGraph, isAccessGraph } from '../access/graph';
 import { GraphIndex } from '../access/graph-index';
 import { readCdktf } from '../sources/cdktf/read';
 import { cmp } from '../util/compare';
@@ -119,10 +119,6 @@ export function constructPathOf(graph: AccessGraph, address: string): string | u
   return GraphIndex.of(graph).provenanceOf(address)?.constructPath;
 }
 
-function isGraph(x: unknown): x is AccessGraph {
-  return typeof x === 'object' && x !== null && 'version' in x && 'principals' in x && 'grants' in x;
-}
-
 /**
  * Runs `rules` over an access graph (or a cdk.tf.json document, read first). Findings are sorted by rule id,
  * address and finding; suppressed ones are marked.
@@ -133,7 +129,7 @@ export function runRules(
   options: RuleOptions = {},
   extraSuppressions: readonly PlacedSuppression[] = [],
 ): Finding[] {
-  const graph = isGraph(graphOrJson) ? graphOrJson : readCdktf(graphOrJson);
+  const graph = isAccessGraph(graphOrJson) ? graphOrJson : readCdktf(graphOrJson);
   const ctx = { graph, index: GraphIndex.of(graph), options: { ...DEFAULT_OPTIONS, ...options } };
   const suppressions = [...(graph.intent?.suppressions ?? []), ...extraSuppressions] as PlacedSuppression[];
   const stackPath = graph.source.name;

@@ -5,15 +5,12 @@
  */
 import { ACCESS_GRAPH_VERSION, type AccessGraph } from '../access/graph';
 import { AccessValidationError } from '../errors';
+import { isObject } from '../util/json';
 
 /** Where the JSON Schema of the graph is, relative to the package root. */
 export const ACCESS_GRAPH_SCHEMA_PATH = 'schema/access-graph.schema.json';
 
 const LISTS = ['divisions', 'roles', 'principals', 'grants', 'grantWriters', 'resourceTypes'] as const;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /**
  * Reads the JSON form of an access graph (object or text). Checks the version and that every node list holds

@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AccessValidationError } from '../errors';
+import { readFilePrefix } from '../util/file-prefix';
 import { loadStacks, type LoadedStack } from './cdktf/load';
 import { isSnapshotFile, loadSnapshotInput } from './genesys-org/snapshot-file';
 import { isModuleDir, loadTerraformModule } from './terraform/module-dir';
@@ -65,21 +66,6 @@ const HCL: InputFormat = {
   },
 };
 
-/** The first bytes of a file (cheap format detection without a full parse). */
-function head(file: string, bytes = 4096): string {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, 'r');
-    const buf = Buffer.alloc(bytes);
-    const n = fs.readSync(fd, buf, 0, bytes, 0);
-    return buf.subarray(0, n).toString('utf8');
-  } catch {
-    return '';
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
 const TERRAFORM_JSON: InputFormat = {
   name: 'terraform-json',
   description:
@@ -95,7 +81,7 @@ const TERRAFORM_JSON: InputFormat = {
     if (!st?.isFile() || path.basename(input) === 'cdk.tf.json' || !input.endsWith('.json')) return false;
     if (input.endsWith('.tf.json')) return true;
     // Any other JSON: Terraform configuration unless cdktf's "//" metadata says it is a synthesized stack.
-    const text = head(path.resolve(cwd, input));
+    const text = readFilePrefix(path.resolve(cwd, input), 4096)?.text ?? '';
     return !text.includes('"//"') && /"(resource|variable|module|data)"\s*:/.test(text);
   },
 };

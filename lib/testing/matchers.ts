@@ -8,7 +8,7 @@ import { Catalog } from '../catalog/catalog';
 import { didYouMean, quoteList } from '../errors';
 import { rankBySimilarity } from '../catalog/similarity';
 import { type Decision, evaluate } from '../access/evaluate';
-import type { AccessGraph, GraphPrincipal } from '../access/graph';
+import { type AccessGraph, isAccessGraph, type GraphPrincipal } from '../access/graph';
 import { GraphIndex } from '../access/graph-index';
 import { principalAccess } from '../access/principal-access';
 import { divisionIs, unknownDivision } from '../access/divisions';
@@ -29,15 +29,11 @@ export interface AccessMatcherOptions {
   readonly division?: string;
 }
 
-function isGraph(x: unknown): x is AccessGraph {
-  return typeof x === 'object' && x !== null && 'version' in x && 'principals' in x && 'grants' in x;
-}
-
 const graphs = new WeakMap<object, AccessGraph>();
 
 /** The graph of a stack document (read once per document object) or the graph itself. */
 export function graphOf(stack: unknown): AccessGraph {
-  if (isGraph(stack)) return stack;
+  if (isAccessGraph(stack)) return stack;
   if (typeof stack === 'object' && stack !== null) {
     let g = graphs.get(stack);
     if (!g) graphs.set(stack, (g = readCdktf(stack)));

@@ -9,14 +9,9 @@ import type { AccessGraph } from '../../access/graph';
 import { emptyModule, expandConfiguration } from '../terraform/configuration';
 import { type ReadDocumentOptions, readTerraformDocument } from '../terraform/document';
 import { addFragment } from '../terraform/fragment';
+import { isObject, jsonPointer, type Json } from '../../util/json';
 
 export type { ReadDocumentOptions as ReadCdktfOptions } from '../terraform/document';
-
-type Json = Record<string, unknown>;
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** The resource types the access graph reads: only their count, for_each or dynamic blocks matter. */
 const ACCESS_TYPES = [
@@ -51,11 +46,10 @@ function needsExpansion(doc: unknown): doc is Json {
 
 function expand(doc: Json, file: string): Json {
   const mod = emptyModule('.', '.');
-  const esc = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
   addFragment(
     mod,
     { resource: doc.resource, data: doc.data, variable: doc.variable, locals: doc.locals },
-    (kind, type, name) => ({ file, pointer: `/${kind}/${esc(type)}/${esc(name)}` }),
+    (kind, type, name) => ({ file, pointer: jsonPointer(kind, type, name) }),
     false,
     file,
   );

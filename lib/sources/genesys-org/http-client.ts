@@ -9,6 +9,7 @@
 import { Catalog } from '../../catalog/catalog';
 import { AccessValidationError, oneLine } from '../../errors';
 import type { OrgConnection } from './endpoints';
+import { isObject } from '../../util/json';
 
 /** Options of {@link PlatformApiClient}. */
 export interface ClientOptions {
@@ -108,10 +109,6 @@ class Semaphore {
     if (next) next();
     else this.active--;
   }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** `Retry-After` in ms: seconds or an HTTP date; undefined when absent or unreadable. */

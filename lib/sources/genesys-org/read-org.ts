@@ -7,6 +7,7 @@
  */
 import { AccessValidationError } from '../../errors';
 import type { PlatformApiClient } from './http-client';
+import { isObject, type Json } from '../../util/json';
 
 /** A division. */
 export interface RawDivision {
@@ -145,12 +146,6 @@ export interface ReadOrgOptions {
     readonly roles: number;
     readonly rolesRead: number;
   }) => void;
-}
-
-type Json = Record<string, unknown>;
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Checks one entity of a response; errors name the call and the index. */

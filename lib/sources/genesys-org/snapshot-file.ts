@@ -11,6 +11,8 @@ import { AccessValidationError } from '../../errors';
 import { cmp } from '../../util/compare';
 import type { LoadedStack } from '../cdktf/load';
 import { readGraph } from '../graph-json';
+import { readFilePrefix } from '../../util/file-prefix';
+import { isObject } from '../../util/json';
 
 /** The `kind` of a snapshot file. */
 export const SNAPSHOT_KIND = 'genesys-access/org-snapshot';
@@ -78,10 +80,6 @@ export interface OrgSnapshot {
   readonly usage?: SnapshotUsage;
   /** What the snapshot could not read, or read with a caveat. */
   readonly notes: readonly string[];
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 const KIND_PREFIX = new RegExp(`"kind"\\s*:\\s*"${SNAPSHOT_KIND.replace(/[/.]/g, '\\$&')}"`);
@@ -200,19 +198,8 @@ export function readSnapshotFile(file: string, cwd: string = process.cwd()): Org
 
 /** True when `input` is a file whose first bytes are a snapshot's. */
 export function isSnapshotFile(input: string, cwd: string): boolean {
-  const abs = path.resolve(cwd, input);
-  let fd: number | undefined;
-  try {
-    if (!fs.statSync(abs).isFile()) return false;
-    fd = fs.openSync(abs, 'r');
-    const buf = Buffer.alloc(256);
-    const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    return looksLikeSnapshot(buf.subarray(0, n).toString('utf8'));
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
+  const prefix = readFilePrefix(path.resolve(cwd, input), 256);
+  return prefix !== undefined && looksLikeSnapshot(prefix.text);
 }
 
 /** A snapshot file as an input of report, diff, explain and deployer: one graph, named after the org. */

@@ -10,8 +10,7 @@ import { AccessValidationError } from '../../errors';
 import { attributesOf } from './attributes';
 import { kindOf } from './plan-file';
 import type { PlanInstance } from './instances';
-
-type Json = Record<string, unknown>;
+import { isObject, type Json } from '../../util/json';
 
 /** One module of the configuration. */
 export interface ConfigModule {
@@ -29,10 +28,6 @@ export interface ConfigCall {
 }
 
 const EMPTY_MODULE: ConfigModule = { resources: new Map(), calls: new Map(), outputs: new Map() };
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Reads `configuration.root_module` (absent: an empty module). */
 export function readConfiguration(configuration: unknown, shown: string): ConfigModule {

@@ -22,13 +22,12 @@ import {
 import { Namer, planPointers, relabelGraph } from './names';
 import { SideNormaliser } from './normalise';
 import { checkPlan, kindOf, looksLikePlan, readPlanFile } from './plan-file';
+import { isObject, type Json } from '../../util/json';
 
 export { looksLikePlan } from './plan-file';
 
 /** The name of this input format (`--input-format terraform-plan`, `source.format` of its graphs). */
 export const PLAN_FORMAT = 'terraform-plan';
-
-type Json = Record<string, unknown>;
 
 /** A side of a plan: what holds now (`before`, the prior state) or after apply (`after`, the planned values). */
 export type PlanSideName = 'before' | 'after';
@@ -52,10 +51,6 @@ export interface PlanGraphs {
 }
 
 const MAKE = 'plan the configuration that uses the mypurecloud/genesyscloud provider';
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function merge(...maps: ReadonlyArray<Map<string, number>>): Map<string, number> {
   const out = new Map<string, number>();

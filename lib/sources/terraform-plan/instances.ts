@@ -8,8 +8,7 @@
 import { AccessValidationError } from '../../errors';
 import { attributesOf } from './attributes';
 import { kindOf } from './plan-file';
-
-type Json = Record<string, unknown>;
+import { isObject, type Json } from '../../util/json';
 
 /** The provider's resource and data source types start with this. */
 export const GENESYS_PREFIX = 'genesyscloud_';
@@ -51,10 +50,6 @@ export function genesysCount(i: Instances): number {
   let n = i.genesys.length;
   for (const c of i.counted.values()) n += c;
   return n;
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function changeAt(i: number): string {

@@ -17,8 +17,7 @@ import type { PlanInstance } from './instances';
 import { attributesOf } from './attributes';
 import type { Namer } from './names';
 import { kindOf } from './plan-file';
-
-type Json = Record<string, unknown>;
+import { isObject, type Json } from '../../util/json';
 
 /** One side of the plan. */
 export interface PlanSide {
@@ -51,10 +50,6 @@ const AS_IS = new Set([
 
 /** The body of every instance the document reader only counts. */
 const COUNTED: Json = Object.freeze({});
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** True when the configuration sets the attribute (a non-null constant or a reference). */
 function isSet(expr: unknown): boolean {

@@ -4,8 +4,8 @@
  */
 import * as fs from 'fs';
 import { AccessValidationError } from '../../errors';
-
-type Json = Record<string, unknown>;
+import { readFilePrefix } from '../../util/file-prefix';
+import { isObject, type Json } from '../../util/json';
 
 /** How much of a file detection reads: `terraform show -json` writes `format_version` first. */
 const PREFIX_BYTES = 64 * 1024;
@@ -13,33 +13,13 @@ const PREFIX_BYTES = 64 * 1024;
 /** What to run to make a plan file, for messages. */
 export const MAKE_PLAN = 'terraform plan -out plan.out && terraform show -json plan.out > plan.json';
 
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function readPrefix(file: string): { text: string; whole: boolean } | undefined {
-  let fd: number | undefined;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) return undefined;
-    fd = fs.openSync(file, 'r');
-    const buf = Buffer.alloc(Math.min(PREFIX_BYTES, stat.size));
-    const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    return { text: buf.toString('utf8', 0, n), whole: n >= stat.size };
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
 /**
  * True when the file looks like `terraform show -json` output: a JSON object with `format_version` and
  * `planned_values` or `resource_changes` (or `values`, a state, which {@link parsePlan} then rejects with the
  * fix). Reads the first 64 KB; the whole file only when the prefix names `format_version` but not the rest.
  */
 export function looksLikePlan(file: string): boolean {
-  const prefix = readPrefix(file);
+  const prefix = readFilePrefix(file, PREFIX_BYTES);
   if (!prefix || !/^\s*\{/.test(prefix.text) || !prefix.text.includes('"format_version"')) return false;
   const sections = /"(planned_values|resource_changes|prior_state|values)"\s*:/;
   if (sections.test(prefix.text)) return true;

@@ -10,9 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AccessValidationError } from '../../errors';
 import type { SourceLocation } from './document';
-import { evaluateExpression, resolveValue, type Scope, UNKNOWN } from './expressions';
-
-type Json = Record<string, unknown>;
+import { resolveValue, type Scope, UNKNOWN } from './expressions';
+import { isObject, type Json } from '../../util/json';
 
 /** One resource or data block as written. */
 export interface ConfigBlock {
@@ -106,10 +105,6 @@ function where(l: SourceLocation): string {
 
 function asList(v: unknown): unknown[] {
   return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function instanceName(name: string, key: string | number): string {
@@ -306,11 +301,6 @@ function expandBody(body: Json, scope: Scope): Json {
   return out;
 }
 
-/** Reads `name=value` pairs and variable files' values into one map, later ones winning. */
-export function mergeVars(...layers: ReadonlyArray<Readonly<Record<string, unknown>>>): Record<string, unknown> {
-  return Object.assign({}, ...layers) as Record<string, unknown>;
-}
-
 /** Parses `--var name=value` (a value that parses as JSON is taken as JSON, else as a string). */
 export function parseVarFlag(v: string): [string, unknown] {
   const i = v.indexOf('=');
@@ -326,5 +316,3 @@ export function parseVarFlag(v: string): [string, unknown] {
     return [name, raw];
   }
 }
-
-export { evaluateExpression };

@@ -24,8 +24,7 @@ import {
 } from '../../access/graph';
 import { cmp } from '../../util/compare';
 import { readIntent } from './intent';
-
-type Json = Record<string, unknown>;
+import { isObject, jsonPointer, type Json } from '../../util/json';
 
 /** One name, with an instance key: `qa`, `qa[0]`, `qa["chicago"]`. */
 const NAME = String.raw`[A-Za-z0-9_-]+(?:\[(?:\d+|"[^"\]]*")\])?`;
@@ -86,10 +85,6 @@ export interface ReadDocumentOptions {
   readonly locate?: (address: string) => SourceLocation | undefined;
 }
 
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
@@ -100,16 +95,6 @@ const NO_BLOCKS: { blocks: Json[]; unresolved: boolean } = Object.freeze({ block
 const UNRESOLVED_BLOCKS: { blocks: Json[]; unresolved: boolean } = Object.freeze({ blocks: [], unresolved: true });
 const NO_STRINGS: { values: string[]; unresolved: boolean } = Object.freeze({ values: [], unresolved: false });
 const UNRESOLVED_STRINGS: { values: string[]; unresolved: boolean } = Object.freeze({ values: [], unresolved: true });
-
-function escapePointer(p: string): string {
-  return p.includes('~') || p.includes('/') ? p.replace(/~/g, '~0').replace(/\//g, '~1') : p;
-}
-
-function pointerOf(...parts: readonly (string | number)[]): string {
-  let out = '';
-  for (const p of parts) out += `/${escapePointer(String(p))}`;
-  return out;
-}
 
 function isUnresolved(v: string): boolean {
   return v.includes('${');
@@ -143,7 +128,7 @@ class DocumentReader {
     this.doc = doc;
     for (const section of ['resource', 'data', 'locals']) {
       const v = doc[section];
-      if (v !== undefined && !isObject(v)) this.fail(pointerOf(section), 'must be an object');
+      if (v !== undefined && !isObject(v)) this.fail(jsonPointer(section), 'must be an object');
     }
     const meta = isObject(doc['//']) && isObject(doc['//'].metadata) ? doc['//'].metadata : undefined;
     this.name = str(meta?.stackName) ?? options.name ?? 'stack';
@@ -253,10 +238,10 @@ class DocumentReader {
       const mode = kind === 'data' ? 'data' : 'managed';
       for (const type in s) {
         const t = s[type];
-        if (!isObject(t)) this.fail(pointerOf(kind, type), 'must be an object of named instances');
+        if (!isObject(t)) this.fail(jsonPointer(kind, type), 'must be an object of named instances');
         let count = 0;
         for (const name in t) {
-          if (!isObject(t[name])) this.fail(pointerOf(kind, type, name), 'must be an object');
+          if (!isObject(t[name])) this.fail(jsonPointer(kind, type, name), 'must be an object');
           count++;
         }
         this.resourceTypes.push({ mode, type, count });
@@ -293,7 +278,7 @@ class DocumentReader {
 
   private readRole(name: string, body: Json): void {
     const address = addressOf('resource', 'genesyscloud_auth_role', name);
-    const base = pointerOf('resource', 'genesyscloud_auth_role', name);
+    const base = jsonPointer('resource', 'genesyscloud_auth_role', name);
     const { blocks, unresolved } = this.blocks(body.permission_policies, `${base}/permission_policies`);
     const policies: GraphPolicy[] = blocks.map(([p, ptr]) => {
       const domain = this.optString(p.domain, `${ptr}/domain`) ?? '';
@@ -459,7 +444,7 @@ class DocumentReader {
     for (const name in clients) {
       const body = clients[name] as Json;
       const key = addressOf('resource', type, name);
-      const base = pointerOf('resource', type, name);
+      const base = jsonPointer('resource', type, name);
       const scopes = this.stringList(body.scopes, `${base}/scopes`);
       const { blocks, unresolved } = this.blocks(body.roles, `${base}/roles`);
       const dynamic = this.dynamicOf(body, 'roles', base);
@@ -533,7 +518,7 @@ class DocumentReader {
       for (const name in writers) {
         const body = writers[name] as Json;
         const writer = addressOf('resource', type, name);
-        const base = (): string => pointerOf('resource', type, name);
+        const base = (): string => jsonPointer('resource', type, name);
         const ref = body[subjectKey];
         const subject = this.subject(
           kind,
@@ -618,7 +603,7 @@ class DocumentReader {
     const type = parsed.type;
     const name = parsed.name;
     const body = this.body(isData ? 'data' : 'resource', type, name);
-    const base = (): string => pointerOf(isData ? 'data' : 'resource', type, name);
+    const base = (): string => jsonPointer(isData ? 'data' : 'resource', type, name);
     let rolesEnabled: boolean | string | undefined;
     if (kind === 'group' && body && body.roles_enabled !== undefined && body.roles_enabled !== null) {
       const v = body.roles_enabled;

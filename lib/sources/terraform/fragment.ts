@@ -6,12 +6,7 @@
 import { AccessValidationError } from '../../errors';
 import type { ConfigBlock, ModuleCall, ModuleConfig } from './configuration';
 import type { SourceLocation } from './document';
-
-type Json = Record<string, unknown>;
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isObject, type Json } from '../../util/json';
 
 /** Lists of blocks: hcl2json wraps each block in a list; Terraform JSON allows an object or a list of them. */
 function bodies(v: unknown): Json[] {

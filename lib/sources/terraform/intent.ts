@@ -12,17 +12,12 @@ import type {
   RecordedSuppressedFinding,
   RoleIntent,
 } from '../../access/graph';
+import { isObject, type Json } from '../../util/json';
 
 /** The metadata version this library writes and reads. */
 export const INTENT_VERSION = 1;
 
-type Json = Record<string, unknown>;
-
 const POINTER = '/locals/genesyscloud_access';
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 class IntentReader {
   constructor(private readonly shown: string) {}

@@ -8,15 +8,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AccessValidationError } from '../../errors';
 import { cmp } from '../../util/compare';
+import { jsonPointer, type Json } from '../../util/json';
 import type { LoadedStack } from '../cdktf/load';
-import {
-  emptyModule,
-  expandConfiguration,
-  loadChildren,
-  type ModuleConfig,
-  mergeVars,
-  parseVarFlag,
-} from './configuration';
+import { emptyModule, expandConfiguration, loadChildren, type ModuleConfig, parseVarFlag } from './configuration';
 import { readTerraformDocument } from './document';
 import { addFragment, isOverrideFile, type Locator } from './fragment';
 
@@ -35,8 +29,6 @@ export interface TerraformModuleOptions {
 
 /** Largest file read (a Terraform file larger than this is not hand-written configuration). */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
-
-type Json = Record<string, unknown>;
 
 function readText(file: string, shown: string): string {
   let st: fs.Stats;
@@ -75,10 +67,9 @@ function hclLocator(text: string, shown: string): Locator {
 }
 
 function jsonLocator(shown: string): Locator {
-  const esc = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
   return (kind, type, name) => ({
     file: shown,
-    pointer: type ? `/${kind}/${esc(type)}/${esc(name)}` : `/${kind}/${esc(name)}`,
+    pointer: type ? jsonPointer(kind, type, name) : jsonPointer(kind, name),
   });
 }
 
@@ -182,7 +173,8 @@ async function variables(
   }
   for (const f of options.varFiles ?? []) layers.push(await read(path.resolve(cwd, f), f));
   layers.push(Object.fromEntries((options.vars ?? []).map(parseVarFlag)));
-  return mergeVars(...layers);
+  // Later layers win, as Terraform applies them.
+  return Object.assign({}, ...layers) as Record<string, unknown>;
 }
 
 /** Reads a Terraform root module (a directory, or one `.tf` / `.tf.json` file) into one access graph. */
