@@ -12,6 +12,7 @@ import { evaluate } from '../../lib/access/evaluate';
 import type { ReasonCode } from '../../lib/access/reasons';
 import { Catalog } from '../../lib/catalog/catalog';
 import { readCdktf } from '../../lib/sources/cdktf/read';
+import { role } from '../rules/harness';
 
 type Json = Record<string, unknown>;
 
@@ -47,33 +48,6 @@ const D = {
   literal: '7d3c1f0e-0000-4000-8000-00000000d001',
   unresolved: '${var.d}',
 } as const;
-
-/** A role granting `perms` (domain:entity:action), optionally with conditions on every policy. */
-function role(name: string, perms: string[], conditions = false): Json {
-  const groups = new Map<string, string[]>();
-  for (const p of perms) {
-    const [d, e, a] = p.split(':');
-    groups.set(`${d}:${e}`, [...(groups.get(`${d}:${e}`) ?? []), a]);
-  }
-  return {
-    name,
-    permission_policies: [...groups.entries()].map(([k, action_set]) => ({
-      domain: k.split(':')[0],
-      entity_name: k.split(':')[1],
-      action_set,
-      ...(conditions
-        ? {
-            conditions: {
-              conjunction: 'AND',
-              terms: [
-                { variable_name: 'Conversation.queues', operator: 'IN', operands: [{ type: 'QUEUE', queue_id: 'q' }] },
-              ],
-            },
-          }
-        : {}),
-    })),
-  };
-}
 
 const DYNAMIC_POLICIES = {
   permission_policies: {
