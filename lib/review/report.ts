@@ -1,7 +1,7 @@
 /**
  * The report model of `genesys-access report`: for every principal of every stack, who can do what, in which
  * divisions, what that adds up to, and the rule findings. Plain data, stable order; rendered by
- * render-markdown.ts and render-json.ts. No cdktf import.
+ * render-report-markdown.ts and render-json.ts. No cdktf import.
  */
 import type { AccessGraph, GraphPrincipal, GraphRole, PrincipalKind } from '../access/graph';
 import { GraphIndex } from '../access/graph-index';

@@ -2,7 +2,8 @@
 import { readCdktf } from '../../lib/sources/cdktf/read';
 import { buildDiff } from '../../lib/review/diff';
 import { code, codeList, text } from '../../lib/review/markdown';
-import { COMMENT_LIMIT, renderDiffMarkdown } from '../../lib/review/render-markdown';
+import { COMMENT_LIMIT } from '../../lib/review/markdown-fit';
+import { renderDiffMarkdown } from '../../lib/review/render-diff-markdown';
 import { nearest } from '../../lib/review/suggest';
 
 test('text and code spans are safe in table cells', () => {

@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { AccessGraph } from '../../lib/access/graph';
 import { buildDiff } from '../../lib/review/diff';
 import { pairGraphs } from '../../lib/review/pairing';
-import { renderDiffMarkdown } from '../../lib/review/render-markdown';
+import { renderDiffMarkdown } from '../../lib/review/render-diff-markdown';
 import type { LoadedStack } from '../../lib/sources';
 import { loadStacks } from '../../lib/sources/cdktf/load';
 import { readTerraformDocument } from '../../lib/sources/terraform/document';

@@ -9,7 +9,7 @@ import { checkOperation } from '../../lib/access/operation-rule';
 import { readCdktf } from '../../lib/sources/cdktf/read';
 import { principalAccess } from '../../lib/access/principal-access';
 import { loadStacks, type LoadedStack } from '../../lib/sources/cdktf/load';
-import { COMMENT_LIMIT, renderReportMarkdown } from '../../lib/review/render-markdown';
+import { COMMENT_LIMIT, renderReportMarkdown } from '../../lib/review/render-report-markdown';
 import { buildReport, reportFails, stackReport } from '../../lib/review/report';
 import { synthDiffStack, synthExamples, synthFindingsStack, tmpDir } from '../cli/fixtures';
 

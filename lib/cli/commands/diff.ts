@@ -2,7 +2,7 @@
 import * as path from 'path';
 import { buildDiff, diffBroadens } from '../../review/diff';
 import { renderJson } from '../../review/render-json';
-import { renderDiffMarkdown } from '../../review/render-markdown';
+import { renderDiffMarkdown } from '../../review/render-diff-markdown';
 import { loadInputs } from '../../sources';
 import { looksLikePlan, loadPlanSides, PLAN_FORMAT } from '../../sources/terraform-plan';
 import { flag, UsageError } from '../args';

@@ -1,6 +1,6 @@
 /** `genesys-access report`: who can do what. */
 import { renderJson } from '../../review/render-json';
-import { renderReportMarkdown } from '../../review/render-markdown';
+import { renderReportMarkdown } from '../../review/render-report-markdown';
 import { buildReport, reportFails } from '../../review/report';
 import { type Command, EXIT, FORMAT, format, HELP, INPUT, INPUT_FLAGS, inputs } from './shared';
 
