@@ -4,7 +4,7 @@
  * `snapshot` (the one command that goes online) reads a live org into such a file.
  *
  * `run(argv, io)` is the whole CLI (tests call it in-process); the bottom of this file wires it to the process.
- * Exit codes: 0 ok, 1 findings / broadening / denied, 2 usage or input error. Errors are one line on stderr,
+ * Exit codes: 0 ok, 1 findings / a failing gate / denied, 2 usage or input error, 3 cannot tell. Errors are one line on stderr,
  * never a stack trace. No cdktf import.
  */
 import * as fs from 'fs';
@@ -28,11 +28,12 @@ const TOP_FLAGS: readonly FlagSpec[] = [
 
 const EXIT_CODES = [
   '0  ok',
-  '1  report: unsuppressed error findings; diff --fail-on broadening: access broadens;',
+  '1  report: unsuppressed error findings; diff: the gate (--fail-on or the policy file) fails;',
   '   explain: the principal cannot call the operation',
   '2  usage or input error: unknown command, flag, principal or operation; missing file; malformed JSON;',
   '   a directory with no stacks; snapshot: credentials, network or an API error (a 403 names the permission)',
-  '3  explain: the input cannot tell (see the reasons)',
+  '3  explain: the input cannot tell (see the reasons); diff: the gate cannot tell (a change the input',
+  '   cannot tell, and the policy does not allow unknowns)',
 ];
 
 function flagLines(flags: readonly FlagSpec[]): string[] {

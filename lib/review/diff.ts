@@ -14,7 +14,10 @@ import { type DivisionAccess, isUserContextClient, principalAccess } from '../ac
 import { exampleOperations, newlyUnlocked, unionOf, type Unlocked } from '../analysis/unlocked';
 import { cmp } from '../util/compare';
 import type { LoadedStack } from '../sources/cdktf/load';
+import { compareChanges, stackChanges } from './change-list';
+import type { Change } from './changes';
 import { alignForDrift, type DriftInfo } from './drift';
+import { roleDiffs, type RoleDiff } from './role-diff';
 import { pairGraphs, type PairingSummary, type PrincipalPairing } from './pairing';
 
 /** One role × division grant. */
@@ -90,6 +93,8 @@ export interface StackDiff {
   readonly change: 'added' | 'removed' | 'changed' | 'unchanged';
   /** Changed principals only, by address. */
   readonly principals: readonly PrincipalDiff[];
+  /** Managed roles whose definition changed (held by a principal in the input or not), by address. */
+  readonly roles: readonly RoleDiff[];
   /** How the principals were paired (all of them, changed or not), and every pair made by name. */
   readonly pairing: PairingSummary;
 }
@@ -106,7 +111,14 @@ export interface DiffModel {
     readonly permissionsRemoved: number;
     readonly operationsUnlocked: number;
     readonly broadening: number;
+    /** Role definitions changed. */
+    readonly rolesChanged: number;
+    /** Every change (see `changes`), and those that widen access. */
+    readonly changes: number;
+    readonly widening: number;
   };
+  /** Every change, one kind each: widening first (lib/review/changes.ts). Empty when nothing changed. */
+  readonly changes: readonly Change[];
   /** Every broadening change, by stack, principal, kind, division, permission. */
   readonly broadening: readonly Broadening[];
   readonly stacks: readonly StackDiff[];
@@ -402,12 +414,13 @@ export function pairStacks(
   }));
 }
 
-/** Diffs one pair of stacks; broadening changes are appended to `broadening`. */
+/** Diffs one pair of stacks; broadening flags are appended to `broadening`, every change to `changes`. */
 export function stackDiff(
   name: string,
   baseStack: LoadedStack | undefined,
   headStack: LoadedStack | undefined,
   broadening: Broadening[],
+  changes: Change[] = [],
 ): StackDiff {
   // Addresses pair by default; what they leave unpaired pairs by Genesys type and name (./pairing).
   const pairing = pairGraphs(baseStack?.graph, headStack?.graph);
@@ -419,13 +432,31 @@ export function stackDiff(
   const bi = base.graph ? GraphIndex.of(base.graph) : undefined;
   const hi = head.graph ? GraphIndex.of(head.graph) : undefined;
   const principals: PrincipalDiff[] = [];
+  const flagsBefore = broadening.length;
   for (const address of [...addresses].sort(cmp)) {
     const [p0, p1] = [bi?.principal(address), hi?.principal(address)];
     const d = principalDiff(name, base, head, p0, p1, broadening, pairing.pairingOf(address));
     if (d) principals.push(d);
   }
-  const change = !baseStack ? 'added' : !headStack ? 'removed' : principals.length ? 'changed' : 'unchanged';
-  return { stack: name, change, principals, pairing: pairing.summary };
+  const roles = roleDiffs(base.graph, head.graph);
+  changes.push(
+    ...stackChanges({
+      stack: name,
+      principals,
+      broadening: broadening.slice(flagsBefore),
+      roles,
+      ...(base.graph ? { base: base.graph } : {}),
+      ...(head.graph ? { head: head.graph } : {}),
+    }),
+  );
+  const change = !baseStack
+    ? 'added'
+    : !headStack
+      ? 'removed'
+      : principals.length || roles.length
+        ? 'changed'
+        : 'unchanged';
+  return { stack: name, change, principals, roles, pairing: pairing.summary };
 }
 
 function broadeningOrder(a: Broadening, b: Broadening): number {
@@ -443,7 +474,9 @@ function broadeningOrder(a: Broadening, b: Broadening): number {
 export function buildDiff(baseInput: readonly LoadedStack[], headInput: readonly LoadedStack[]): DiffModel {
   const { base, head, drift } = alignForDrift(baseInput, headInput);
   const broadening: Broadening[] = [];
-  const stacks = pairStacks(base, head).map((pair) => stackDiff(pair.name, pair.base, pair.head, broadening));
+  const changes: Change[] = [];
+  const stacks = pairStacks(base, head).map((pair) => stackDiff(pair.name, pair.base, pair.head, broadening, changes));
+  changes.sort(compareChanges);
   const all = stacks.flatMap((s) => s.principals);
   const count = (change: PrincipalDiff['change']): number => all.filter((p) => p.change === change).length;
   const pairs = (f: (p: PrincipalDiff) => readonly DivisionPermissions[]): number =>
@@ -460,7 +493,11 @@ export function buildDiff(baseInput: readonly LoadedStack[], headInput: readonly
       permissionsRemoved: pairs((p) => p.permissions.removed),
       operationsUnlocked: all.reduce((n, p) => n + p.operations.unlocked, 0),
       broadening: broadening.length,
+      rolesChanged: stacks.reduce((n, s) => n + s.roles.length, 0),
+      changes: changes.length,
+      widening: changes.filter((c) => c.widening).length,
     },
+    changes,
     broadening,
     stacks,
     ...(drift ? { drift } : {}),

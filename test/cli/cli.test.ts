@@ -96,13 +96,17 @@ describe('diff', () => {
     expectJsonGolden('diff-contact-center.json.golden', r.stdout);
   });
 
-  test('--fail-on broadening exits 1 when access broadens, 0 when it does not', () => {
+  test('--fail-on broadening exits 1 when access widens, 0 when it does not; high-risk is the narrow set', () => {
     expect(run('diff', '--base', BASE, '--head', HEAD, '--fail-on', 'broadening').status).toBe(1);
+    expect(run('diff', '--base', BASE, '--head', HEAD, '--fail-on', 'high-risk').status).toBe(1);
     const same = run('diff', '--base', 'examples', '--head', 'examples', '--fail-on', 'broadening');
     expect(same.status).toBe(0);
-    expect(same.stdout).toContain('No broadening');
-    // Narrowing is not broadening.
-    expect(run('diff', '--base', HEAD, '--head', BASE, '--fail-on', 'broadening').status).toBe(0);
+    expect(same.stdout).toContain('**Gate: passes** (`--fail-on broadening`): no change fails it. Nothing changed.');
+    expect(same.stdout).toContain('No widening');
+    // In reverse, two principals come back (widening) but nothing high-risk is added.
+    expect(run('diff', '--base', HEAD, '--head', BASE, '--fail-on', 'broadening').status).toBe(1);
+    expect(run('diff', '--base', HEAD, '--head', BASE, '--fail-on', 'high-risk').status).toBe(0);
+    expect(run('diff', '--base', HEAD, '--head', BASE, '--fail-on', 'access-removed').status).toBe(1);
   });
 });
 

@@ -80,7 +80,9 @@ test('a change that broadens access: the step succeeds, says so, and writes the 
   const r = runDiffStep('base.out', 'head.out');
   expect(r.status).toBe(0);
   expect(r.output).toBe('broadening=true\n');
-  expect(r.comment.startsWith('## Genesys Cloud access changes\n\n**Broadening: 5 changes to approve**')).toBe(true);
+  expect(r.comment.startsWith('## Genesys Cloud access changes\n\n**Gate: fails** (`--fail-on broadening`)')).toBe(
+    true,
+  );
 });
 
 test('no change: no broadening', () => {

@@ -157,14 +157,18 @@ describe('a plan is a diff by itself', () => {
       permissionsRemoved: 4,
       operationsUnlocked: 22,
       broadening: 2,
+      rolesChanged: 3,
+      changes: 28,
+      widening: 26,
     });
   });
 
-  test('--fail-on broadening gates a plan as it gates two syntheses', async () => {
+  test('--fail-on gates a plan as it gates two syntheses', async () => {
     expect((await cmd('diff', '--plan', PLAN, '--fail-on', 'broadening')).code).toBe(EXIT.findings);
-    expect((await cmd('diff', '--plan', 'screen-recording-qa.plan.json', '--fail-on', 'broadening')).code).toBe(
-      EXIT.ok,
-    );
+    // Creating the QA client widens access, but adds nothing high-risk.
+    const qa = 'screen-recording-qa.plan.json';
+    expect((await cmd('diff', '--plan', qa, '--fail-on', 'broadening')).code).toBe(EXIT.findings);
+    expect((await cmd('diff', '--plan', qa, '--fail-on', 'high-risk')).code).toBe(EXIT.ok);
   });
 
   test('a plan as --head is its planned values: the same as the cdktf synthesis it was planned from', async () => {

@@ -147,7 +147,7 @@ describe('run', () => {
     ],
     [
       ['diff', '--base', 'org.json', '--head', 'org.json', '--fail-on', 'everything'],
-      'genesys-access: --fail-on must be broadening (got "everything"). (see `genesys-access diff --help`)',
+      'genesys-access: unknown --fail-on value "everything": give broadening, high-risk, none or change kinds (all-divisions, admin-grade, wildcard, secret-exposed, unknown-introduced, principal-added, grant-added, division-added, permission-added, operation-unlocked, scope-added, role-changed, access-removed). (see `genesys-access diff --help`)',
     ],
     [['explain'], 'genesys-access: missing operation: <METHOD> <PATH> (see `genesys-access explain --help`)'],
     [
@@ -281,7 +281,7 @@ describe('run', () => {
   test('diff of a plan with itself changes nothing', async () => {
     const r = await cli('diff', '--base', 'org.json', '--head', 'stackdir', '--fail-on', 'broadening');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('No broadening');
+    expect(r.out).toContain('No widening');
     expect(r.out).toContain('No access changes.');
   });
 

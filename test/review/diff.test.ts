@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Change } from '../../lib/review/changes';
 import { buildDiff, diffBroadens, pairStacks } from '../../lib/review/diff';
 import { loadStacks, type LoadedStack } from '../../lib/sources/cdktf/load';
 import { Catalog } from '../../lib/catalog/catalog';
@@ -30,8 +31,51 @@ function stack(name: string, json: Record<string, unknown>): LoadedStack {
   return { name, file: `${name}.json`, graph: readCdktf(json) };
 }
 
+/** One change in a line: widening (+) or not, kind, subject, division, and the permission, scope or role. */
+function brief(c: Change): string {
+  return [c.widening ? '+' : '-', c.kind, c.subject, c.division ?? '', c.permission ?? c.scope ?? c.role ?? '']
+    .join(' ')
+    .trimEnd();
+}
+
 test('the diff model, exactly', () => {
-  expect(buildDiff(base, head)).toEqual(EXPECTED);
+  const { changes, ...rest } = buildDiff(base, head);
+  expect(rest).toEqual(EXPECTED);
+  // Every change has one kind, widening first; role definitions count whether or not a principal holds them.
+  expect(changes.map(brief)).toEqual([
+    '+ all-divisions genesyscloud_oauth_client.reporting all divisions',
+    '+ admin-grade genesyscloud_auth_role.client-admin  oauth:client:add',
+    '+ admin-grade genesyscloud_oauth_client.reporting home oauth:client:add',
+    '+ wildcard genesyscloud_auth_role.ops-role  wfm:schedule:*',
+    '+ wildcard genesyscloud_oauth_client.ops-client Chicago wfm:schedule:*',
+    '+ secret-exposed genesyscloud_oauth_client.ops-client',
+    '+ secret-exposed genesyscloud_oauth_client.qa_client_A2209C25',
+    '+ principal-added genesyscloud_oauth_client.ops-client',
+    '+ principal-added genesyscloud_oauth_client.reporting',
+    '+ grant-added genesyscloud_oauth_client.ops-client Chicago Schedule operations',
+    '+ grant-added genesyscloud_oauth_client.qa_client_A2209C25 Chicago QA screen recording downloader role',
+    '+ grant-added genesyscloud_oauth_client.reporting home Client admin',
+    '+ division-added genesyscloud_oauth_client.ops-client Chicago',
+    '+ division-added genesyscloud_oauth_client.qa_client_A2209C25 Chicago',
+    '+ division-added genesyscloud_oauth_client.reporting all divisions',
+    '+ division-added genesyscloud_oauth_client.reporting home',
+    '+ permission-added genesyscloud_oauth_client.qa_client_A2209C25 Chicago recording:screenRecording:view',
+    '+ permission-added genesyscloud_oauth_client.reporting all divisions analytics:conversationDetail:view',
+    '+ operation-unlocked genesyscloud_oauth_client.ops-client',
+    '+ operation-unlocked genesyscloud_oauth_client.qa_client_A2209C25',
+    '+ operation-unlocked genesyscloud_oauth_client.reporting',
+    '+ role-changed genesyscloud_auth_role.analytics  Conversation analytics',
+    '+ role-changed genesyscloud_auth_role.client-admin  Client admin',
+    '+ role-changed genesyscloud_auth_role.ops-role  Schedule operations',
+    '- access-removed genesyscloud_oauth_client.legacy',
+    '- access-removed genesyscloud_user.auditor_user_2FACBD38',
+  ]);
+  // Each change says where it is: the file, the JSON pointer and the construct path.
+  expect(changes[0].location).toEqual({
+    file: expect.stringMatching(/cdk\.tf\.json$/),
+    pointer: '/resource/genesyscloud_oauth_client/reporting',
+    constructPath: 'contact-center/reporting/Default',
+  });
 });
 
 test('the reverse diff narrows access: nothing broadens', () => {
@@ -47,7 +91,12 @@ test('the reverse diff narrows access: nothing broadens', () => {
     permissionsRemoved: 4,
     operationsUnlocked: 2 * allowedCount(['wfm:schedule:view']),
     broadening: 0,
+    rolesChanged: 3,
+    changes: 16,
+    widening: 10,
   });
+  // What widens in reverse: the legacy client and the auditor come back; nothing high-risk.
+  expect(m.changes.filter((c) => c.widening).map((c) => c.kind)).not.toContain('all-divisions');
   // The QA client loses Chicago.
   const qa = m.stacks[0].principals.find((p) => p.address === 'genesyscloud_oauth_client.qa_client_A2209C25')!;
   expect([qa.divisions, qa.permissions.removed, qa.operations.unlocked]).toEqual([
@@ -71,6 +120,7 @@ test('identical syntheses have no changes', () => {
       stack: 'contact-center',
       change: 'unchanged',
       principals: [],
+      roles: [],
       pairing: { principals: { byAddress: 3, byName: 0, unpaired: 0 }, byName: [] },
     },
   ]);
@@ -289,6 +339,9 @@ const EXPECTED = {
     permissionsRemoved: 2,
     operationsUnlocked: 65,
     broadening: 5,
+    rolesChanged: 3,
+    changes: 26,
+    widening: 24,
   },
   broadening: [
     {
@@ -609,6 +662,29 @@ const EXPECTED = {
             'genesyscloud_user_roles.auditor_roles_E5EF951F is removed: its delete does nothing, so its grants stay until an apply with its roles removed',
           ],
           pairing: { by: 'unpaired', base: 'genesyscloud_user.auditor_user_2FACBD38' },
+        },
+      ],
+      roles: [
+        {
+          address: 'genesyscloud_auth_role.analytics',
+          name: 'Conversation analytics',
+          change: 'added',
+          permissions: { added: ['analytics:conversationDetail:view'], removed: [] },
+          heldBy: ['genesyscloud_oauth_client.reporting'],
+        },
+        {
+          address: 'genesyscloud_auth_role.client-admin',
+          name: 'Client admin',
+          change: 'added',
+          permissions: { added: ['oauth:client:add'], removed: [] },
+          heldBy: ['genesyscloud_oauth_client.reporting'],
+        },
+        {
+          address: 'genesyscloud_auth_role.ops-role',
+          name: 'Schedule operations',
+          change: 'added',
+          permissions: { added: ['wfm:schedule:*'], removed: [] },
+          heldBy: ['genesyscloud_oauth_client.ops-client'],
         },
       ],
     },

@@ -48,7 +48,8 @@ test('a diff too large for one comment is shortened, with a pointer to the JSON'
   expect(model.summary.broadening).toBe(1600);
   const md = renderDiffMarkdown(model);
   expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT + 100);
-  expect(md).toContain('**Broadening: 1600 changes to approve**');
-  expect(md).toMatch(/\+\d+ more broadening changes: see `--format json`/);
+  expect(model.changes.filter((c) => c.widening)).toHaveLength(4801);
+  expect(md).toContain('**Widening: 4801 changes to review** (800 all divisions · 800 secret exposed ·');
+  expect(md).toMatch(/\+\d+ more widening changes: see `--format json`/);
   expect(md).toMatch(/\+\d+ more changed principals: see `--format json`/);
 });

@@ -90,6 +90,7 @@ test('the live org as the code made it: every principal, role and division pairs
     stack: 'screen-recording-qa',
     change: 'unchanged',
     principals: [],
+    roles: [],
     pairing: {
       principals: { byAddress: 0, byName: 1, unpaired: 0 },
       byName: [

@@ -1,19 +1,21 @@
 /** `genesys-access diff`: the access change between two inputs, or what applying a plan changes. */
 import * as path from 'path';
-import { buildDiff, diffBroadens } from '../../review/diff';
+import { buildDiff, type DiffModel } from '../../review/diff';
+import { evaluateGate, type FailOn, FailOnError, FAIL_ON_NAMES, type GateResult, parseFailOn } from '../../review/gate';
+import { findPolicy, type Policy, POLICY_FILE, readPolicy } from '../../review/policy';
 import { renderJson } from '../../review/render-json';
 import { renderDiffMarkdown } from '../../review/render-diff-markdown';
 import { loadInputs } from '../../sources';
 import { looksLikePlan, loadPlanSides, PLAN_FORMAT } from '../../sources/terraform-plan';
-import { flag, UsageError } from '../args';
+import { flag, flagList, UsageError } from '../args';
 import { type Command, EXIT, FORMAT, format, HELP, INPUT_FLAGS, inputOptions } from './shared';
 
 export const diff: Command = {
   name: 'diff',
   summary: 'the access change between two syntheses, broadening flagged',
   usage: [
-    'genesys-access diff --base <old> --head <new> [--format markdown|json] [--fail-on broadening]',
-    'genesys-access diff --plan <plan.json> [--format markdown|json] [--fail-on broadening]',
+    'genesys-access diff --base <old> --head <new> [--format markdown|json] [--fail-on <kinds>] [--policy <file>]',
+    'genesys-access diff --plan <plan.json> [--format markdown|json] [--fail-on <kinds>] [--policy <file>]',
   ],
   flags: [
     {
@@ -35,17 +37,26 @@ export const diff: Command = {
     FORMAT,
     {
       name: 'fail-on',
-      value: '<broadening>',
-      choices: ['broadening'],
-      description: 'exit 1 when access broadens (so a pipeline can demand approval)',
+      value: '<kinds>',
+      repeatable: true,
+      description:
+        'exit 1 when a change of these kinds is found: broadening (every widening change), high-risk (all divisions, admin-grade or destructive, wildcards, exposed secrets), none, or change kinds, comma-separated',
+    },
+    {
+      name: 'policy',
+      value: '<file>',
+      description: `the gate policy (default: ${POLICY_FILE} at the repository root, if there is one)`,
     },
     HELP,
   ],
   description: [
     'Principals added and removed; per principal, role × division grants and permission × division pairs added',
-    'and removed, and the operations newly unlocked per division. Broadening is flagged: new all-divisions',
-    'grants, new admin-grade permissions, new admin-grade scopes on user-context clients, newly exposed client',
-    'secrets, new wildcard permissions. Stacks of two cdktf.out directories are paired by name; two single',
+    'and removed, and the operations newly unlocked per division; managed role definitions changed, whether or',
+    'not a principal in the input holds the role. Every change has one kind, widening first:',
+    `${FAIL_ON_NAMES.filter((n) => !['broadening', 'high-risk', 'none'].includes(n)).join(', ')}.`,
+    'A gate (--fail-on, or the policy file: kinds to fail on, permissions never to grant, principals allowed',
+    'admin-grade access, exceptions with reasons) fails on the kinds it names; a change the input cannot tell',
+    '(unknown-introduced) fails it closed with exit 3 unless the policy sets allowUnknown. Stacks of two cdktf.out directories are paired by name; two single',
     'stacks are compared whatever their names. A plan is a diff by itself: --plan (or the plan given alone)',
     'compares what holds now with what holds after apply; as --base or --head a plan stands for its planned',
     'values. Principals, roles and divisions pair by address, else by Genesys type and name (a',
@@ -55,27 +66,55 @@ export const diff: Command = {
     'divisions are paired by name (or by a literal id).',
   ].join('\n'),
   exits: [
-    '0  done (also when access broadens, unless --fail-on broadening)',
-    '1  --fail-on broadening and access broadens',
-    '2  usage or input error',
+    '0  done; with a gate (--fail-on or a policy file): it passes',
+    '1  the gate fails: a change of a kind it fails on, a forbidden permission, admin-grade access not allowed',
+    '2  usage or input error (also a malformed policy file)',
+    '3  the gate cannot tell: a change the input cannot tell (unknown-introduced) and no allowUnknown',
   ],
   examples: [
     'genesys-access diff --base base/cdktf.out --head head/cdktf.out',
     'genesys-access diff --base old.json --head new.json --format json --fail-on broadening',
-    'genesys-access diff --plan plan.json --fail-on broadening',
+    'genesys-access diff --base base.out --head head.out --fail-on high-risk,principal-added',
+    'genesys-access diff --plan plan.json --fail-on broadening --policy genesys-access.policy.json',
     'genesys-access diff --base genesyscloud/genesyscloud.tf.json --head cdktf.out',
   ],
   async run(args, io) {
     const base = flag(args, 'base');
     const head = flag(args, 'head');
     const options = { cwd: io.cwd, ...inputOptions(args) };
+    const failOnArg = failOnFlag(flagList(args, 'fail-on'));
+    const policy = policyOf(flag(args, 'policy'), io.cwd);
     const model =
       planAlone(args.positionals, flag(args, 'plan'), base, head, options.format, io.cwd) ??
       buildDiff(await loadInputs(base!, options), await loadInputs(head!, options));
-    io.stdout(format(args) === 'json' ? renderJson(model) : renderDiffMarkdown(model));
-    return flag(args, 'fail-on') === 'broadening' && diffBroadens(model) ? EXIT.findings : EXIT.ok;
+    const failOn = failOnArg ?? (policy ? failOnFlag(policy.policy.failOn, policy.shown) : undefined);
+    const gate = failOn ? evaluateGate(model.changes, failOn, policy?.policy, policy?.shown) : undefined;
+    const out: DiffModel & { gate?: GateResult } = gate ? { ...model, gate } : model;
+    io.stdout(format(args) === 'json' ? renderJson(out) : renderDiffMarkdown(out));
+    return !gate || gate.outcome === 'pass' ? EXIT.ok : gate.outcome === 'fail' ? EXIT.findings : EXIT.unknown;
   },
 };
+
+/** The gate `--fail-on` (or the policy's failOn) asks for; undefined when neither asks for one. */
+function failOnFlag(values: readonly string[], policyFile?: string): FailOn | undefined {
+  if (values.length === 0) return undefined;
+  try {
+    return parseFailOn(values);
+  } catch (e) {
+    if (e instanceof FailOnError) {
+      throw new UsageError(policyFile !== undefined ? `policy file ${policyFile}: ${e.message}` : e.message, 'diff');
+    }
+    throw e;
+  }
+}
+
+/** The policy `--policy` names, else the repository's, else none. */
+function policyOf(given: string | undefined, cwd: string): { policy: Policy; shown: string } | undefined {
+  const file = given !== undefined ? path.resolve(cwd, given) : findPolicy(cwd);
+  if (file === undefined) return undefined;
+  const shown = given ?? (path.relative(cwd, file) || POLICY_FILE);
+  return { policy: readPolicy(file, shown), shown };
+}
 
 /** The diff of a plan with itself (`--plan`, or a plan given alone), or undefined for `--base --head`. */
 function planAlone(
