@@ -2,8 +2,9 @@
  * Generates the JSON Schema of the access graph's JSON form from its TypeScript types, so the published schema
  * cannot drift from them.
  *
- * Input:  lib/access/graph.ts (the `AccessGraph` interface and the node types it uses, with their TSDoc)
- * Output: schema/access-graph.schema.json (do not edit; rerun `npm run generate`)
+ * Input:  lib/access/graph.ts (the `AccessGraph` interface and the node types it uses, with their TSDoc), and
+ *         lib/review/policy-file.ts (the `PolicyFile` of genesys-access.policy.json)
+ * Output: schema/access-graph.schema.json and schema/policy.schema.json (do not edit; rerun `npm run generate`)
  *
  * Only graph.ts is given to the compiler (it imports nothing), and type-checking is left to `npm run typecheck`:
  * that keeps generation to about a second. The output is deterministic: definitions sorted by name, properties in
@@ -11,11 +12,15 @@
  */
 import * as path from 'path';
 import { createGenerator } from 'ts-json-schema-generator';
+import { POLICY_SCHEMA_PATH } from '../lib/review/policy-file';
 import { ACCESS_GRAPH_SCHEMA_PATH } from '../lib/sources/graph-json';
 import { ROOT, compareStrings, writeIfChanged } from './util';
 
 /** The file the types are read from, relative to the repository root. */
 export const GRAPH_SOURCE = 'lib/access/graph.ts';
+
+/** The policy file's types, relative to the repository root. */
+export const POLICY_SOURCE = 'lib/review/policy-file.ts';
 
 /** The schema's `$id`: where the repository publishes it. */
 export const SCHEMA_ID = `https://github.com/cdktf-genesyscloud-access/cdktf-genesyscloud-access/${ACCESS_GRAPH_SCHEMA_PATH}`;
@@ -82,12 +87,39 @@ function printJson(value: Json, indent: string, column: number, trailing: number
   return JSON.stringify(value);
 }
 
+/** One schema to generate: the root type, the file it is in, and how it is published. */
+interface SchemaSpec {
+  readonly source: string;
+  readonly type: string;
+  readonly id: string;
+  readonly title: string;
+}
+
 /** The schema as an object, generated now from lib/access/graph.ts. */
 export function accessGraphSchema(): JsonObject {
-  const generator = createGenerator({
-    path: path.join(ROOT, GRAPH_SOURCE),
-    tsconfig: path.join(ROOT, 'tsconfig.json'),
+  return generatedSchema({
+    source: GRAPH_SOURCE,
     type: 'AccessGraph',
+    id: SCHEMA_ID,
+    title: 'Genesys Cloud access graph',
+  });
+}
+
+/** The policy file's schema (lib/review/policy-file.ts, which imports only the change kinds). */
+export function policySchema(): JsonObject {
+  return generatedSchema({
+    source: POLICY_SOURCE,
+    type: 'PolicyFile',
+    id: `https://github.com/cdktf-genesyscloud-access/cdktf-genesyscloud-access/${POLICY_SCHEMA_PATH}`,
+    title: 'genesys-access gate policy',
+  });
+}
+
+function generatedSchema(spec: SchemaSpec): JsonObject {
+  const generator = createGenerator({
+    path: path.join(ROOT, spec.source),
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    type: spec.type,
     expose: 'export',
     // The root is AccessGraph itself, not a `$ref` to it: draft-07 ignores the siblings of a `$ref` (here `$id`,
     // `title` and `description`).
@@ -96,17 +128,17 @@ export function accessGraphSchema(): JsonObject {
     additionalProperties: false,
     skipTypeCheck: true,
   });
-  const generated = JSON.parse(JSON.stringify(generator.createSchema('AccessGraph'))) as JsonObject;
+  const generated = JSON.parse(JSON.stringify(generator.createSchema(spec.type))) as JsonObject;
   cleanDescriptions(generated);
   const { $schema, definitions, description, ...root } = generated;
-  if (!isObject(definitions)) throw new Error(`the generated schema of AccessGraph has no definitions`);
+  if (!isObject(definitions)) throw new Error(`the generated schema of ${spec.type} has no definitions`);
   const sorted: JsonObject = {};
   for (const name of Object.keys(definitions).sort(compareStrings)) sorted[name] = definitions[name];
   return {
     $schema,
-    $id: SCHEMA_ID,
-    title: 'Genesys Cloud access graph',
-    description: `${typeof description === 'string' ? `${description} ` : ''}Generated from ${GRAPH_SOURCE} by \`npm run generate\`: do not edit.`,
+    $id: spec.id,
+    title: spec.title,
+    description: `${typeof description === 'string' ? `${description} ` : ''}Generated from ${spec.source} by \`npm run generate\`: do not edit.`,
     ...root,
     definitions: sorted,
   };
@@ -117,6 +149,12 @@ export function schemaText(): string {
   return `${printJson(accessGraphSchema(), '', 0, 0)}\n`;
 }
 
+/** The text of schema/policy.schema.json, generated now. */
+export function policySchemaText(): string {
+  return `${printJson(policySchema(), '', 0, 0)}\n`;
+}
+
 export function generateSchema(): void {
   writeIfChanged(path.join(ROOT, ACCESS_GRAPH_SCHEMA_PATH), schemaText());
+  writeIfChanged(path.join(ROOT, POLICY_SCHEMA_PATH), policySchemaText());
 }
