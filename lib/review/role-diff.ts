@@ -33,15 +33,16 @@ function definition(r: GraphRole): string[] {
   return [...out].sort(cmp);
 }
 
-function holders(graph: AccessGraph | undefined): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+/** Principals by the roles they are granted, for the roles in `keys` only (grants are many, changed roles few). */
+function holders(graph: AccessGraph | undefined, keys: ReadonlySet<string>): Map<string, string[]> {
+  const sets = new Map<string, Set<string>>();
   for (const g of graph?.grants ?? []) {
-    const list = out.get(g.role) ?? [];
-    if (!list.includes(g.principal)) list.push(g.principal);
-    out.set(g.role, list);
+    if (!keys.has(g.role)) continue;
+    let set = sets.get(g.role);
+    if (!set) sets.set(g.role, (set = new Set()));
+    set.add(g.principal);
   }
-  for (const list of out.values()) list.sort(cmp);
-  return out;
+  return new Map([...sets].map(([k, v]) => [k, [...v].sort(cmp)]));
 }
 
 /**
@@ -52,9 +53,7 @@ export function roleDiffs(base: AccessGraph | undefined, head: AccessGraph | und
   const managed = (g: AccessGraph | undefined): Map<string, GraphRole> =>
     new Map((g?.roles ?? []).filter((r) => r.origin === 'managed').map((r) => [r.key, r]));
   const [b, h] = [managed(base), managed(head)];
-  const held = holders(head);
-  const heldBefore = holders(base);
-  const out: RoleDiff[] = [];
+  const changed: Array<Omit<RoleDiff, 'heldBy'>> = [];
   for (const key of [...new Set([...b.keys(), ...h.keys()])].sort(cmp)) {
     const [r0, r1] = [b.get(key), h.get(key)];
     const before = r0 ? definition(r0) : [];
@@ -65,14 +64,20 @@ export function roleDiffs(base: AccessGraph | undefined, head: AccessGraph | und
     const removed = before.filter((p) => !now.has(p));
     const renamed = r0 && r1 && r0.name !== r1.name;
     if (r0 && r1 && added.length === 0 && removed.length === 0 && !renamed) continue;
-    out.push({
+    changed.push({
       address: key,
       name: (r1 ?? r0)!.name,
       change: !r0 ? 'added' : !r1 ? 'removed' : 'changed',
       permissions: { added, removed },
-      heldBy: r1 ? (held.get(key) ?? []) : (heldBefore.get(key) ?? []),
       ...(renamed ? { renamedFrom: r0.name } : {}),
     });
   }
-  return out;
+  if (changed.length === 0) return [];
+  const keys = new Set(changed.map((r) => r.address));
+  const held = holders(head, keys);
+  const heldBefore = holders(base, keys);
+  return changed.map((r) => ({
+    ...r,
+    heldBy: r.change === 'removed' ? (heldBefore.get(r.address) ?? []) : (held.get(r.address) ?? []),
+  }));
 }
