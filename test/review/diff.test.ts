@@ -417,9 +417,9 @@ const EXPECTED = {
           operations: {
             unlocked: 41,
             examples: [
-              'GET /api/v2/workforcemanagement/agents/me/managementunit',
-              'GET /api/v2/workforcemanagement/agents/{agentId}/managementunit',
-              'GET /api/v2/workforcemanagement/businessunits/{businessUnitId}',
+              'DELETE /api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduling/runs/{runId}',
+              'DELETE /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}',
+              'POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/agentschedules/search',
             ],
             byDivision: [
               {
@@ -471,9 +471,9 @@ const EXPECTED = {
           operations: {
             unlocked: 12,
             examples: [
-              'GET /api/v2/conversations/{conversationId}/recordingmetadata',
-              'GET /api/v2/conversations/{conversationId}/recordingmetadata/{recordingId}',
-              'GET /api/v2/conversations/{conversationId}/recordings',
+              'DELETE /api/v2/conversations/{conversationId}/recordings/{recordingId}/annotations/{annotationId}',
+              'PUT /api/v2/conversations/{conversationId}/recordings/{recordingId}',
+              'POST /api/v2/conversations/{conversationId}/recordings/{recordingId}/annotations',
             ],
             byDivision: [
               {
@@ -540,9 +540,9 @@ const EXPECTED = {
           operations: {
             unlocked: 12,
             examples: [
-              'GET /api/v2/analytics/conversations/details',
-              'GET /api/v2/analytics/conversations/details/jobs/availability',
-              'GET /api/v2/analytics/conversations/details/jobs/{jobId}',
+              'DELETE /api/v2/analytics/conversations/details/jobs/{jobId}',
+              'POST /api/v2/analytics/conversations/details/jobs',
+              'POST /api/v2/analytics/conversations/details/query',
             ],
             byDivision: [
               {
