@@ -22,19 +22,26 @@ function heldByCell(r: RoleReport): string {
   return r.holders.length ? plural(r.holders.length, 'principal') : 'held by no principal in this input';
 }
 
-/** Inline up to {@link INLINE_PERMISSIONS}, else a collapsed list (capped), else only the count. */
+/**
+ * Inline up to {@link INLINE_PERMISSIONS}, else a collapsed list (capped at `caps.names`: the principals' table
+ * shows them too and JSON has them all), else only the count.
+ */
 function permissionsCell(r: RoleReport, caps: Caps): string {
   if (r.permissions.length === 0) return r.managed ? 'none' : 'not in this input';
   if (r.permissions.length <= INLINE_PERMISSIONS) return codeList(r.permissions, Infinity, '<br>');
   const summary = plural(r.permissions.length, 'permission');
-  if (caps.details === 0 || caps.findings === 0) return `${summary} (see \`--format json\`)`;
+  if (caps.details === 0 || caps.names === 0) return `${summary} (see \`--format json\`)`;
   // No blank line inside: the block stays in its table cell.
-  return `<details><summary>${summary}</summary>${codeList(r.permissions, caps.findings, '<br>')}</details>`;
+  return `<details><summary>${summary}</summary>${codeList(r.permissions, caps.names, '<br>')}</details>`;
 }
 
-/** Roles with findings first, then the rest; each in address order (the model's). */
+/**
+ * What a reviewer needs first when rows are capped: roles with findings, then roles no principal holds (their
+ * changes show nowhere else), then the rest; each in address order (the model's).
+ */
 function ordered(roles: readonly RoleReport[]): RoleReport[] {
-  return [...roles.filter((r) => r.findings.length), ...roles.filter((r) => r.findings.length === 0)];
+  const rank = (r: RoleReport): number => (r.findings.length ? 0 : r.holders.length === 0 ? 1 : 2);
+  return [0, 1, 2].flatMap((k) => roles.filter((r) => rank(r) === k));
 }
 
 /** The Roles section of one stack. */

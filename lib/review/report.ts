@@ -270,16 +270,26 @@ function accessSummary(graph: AccessGraph, divisions: readonly DivisionAccess[])
   return hit;
 }
 
-/** Principal keys by role key, from one pass over the grants, each list sorted. */
+/**
+ * Principal keys by role key, each list sorted: one pass over the principals (sorted by key in a graph) and their
+ * grants, so no set or sort per role (a role can have tens of thousands of holders).
+ */
 function holdersByRole(graph: AccessGraph): ReadonlyMap<string, readonly string[]> {
-  const sets = new Map<string, Set<string>>();
-  for (const g of graph.grants) {
-    const s = sets.get(g.role);
-    if (s) s.add(g.principal);
-    else sets.set(g.role, new Set([g.principal]));
+  const index = GraphIndex.of(graph);
+  const out = new Map<string, string[]>();
+  let sorted = true;
+  let previous: string | undefined;
+  for (const p of graph.principals) {
+    if (previous !== undefined && cmp(previous, p.key) > 0) sorted = false;
+    previous = p.key;
+    for (const g of index.grantsOf(p.key)) {
+      const list = out.get(g.role);
+      if (!list) out.set(g.role, [p.key]);
+      // A principal's grants come together: one entry per principal however many divisions.
+      else if (list[list.length - 1] !== p.key) list.push(p.key);
+    }
   }
-  const out = new Map<string, readonly string[]>();
-  for (const [role, s] of sets) out.set(role, [...s].sort(cmp));
+  if (!sorted) for (const list of out.values()) list.sort(cmp);
   return out;
 }
 

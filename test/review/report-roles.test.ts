@@ -3,6 +3,7 @@
  * permissions, holders, findings) and in a Markdown "Roles" section, held or not; a role's findings also show on
  * every principal holding it; long lists are collapsed and capped so the comment still fits.
  */
+import { Catalog } from '../../lib/catalog/catalog';
 import { readCdktf } from '../../lib/sources/cdktf/read';
 import { COMMENT_LIMIT, renderReportMarkdown } from '../../lib/review/render-report-markdown';
 import { buildReport, type ReportModel, stackReport } from '../../lib/review/report';
@@ -176,4 +177,37 @@ test('many roles are capped with a pointer to --format json, and the comment sti
   expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT);
   expect(md).toMatch(/\n\+\d+ more roles: see `--format json`\n/);
   expect(md).toContain('held by no principal in this input');
+});
+
+test('rows: roles with findings, then roles held by nobody, then held ones; a long list is capped in its block', () => {
+  const many = Catalog.permissions()
+    .filter((p) => !p.includes('*'))
+    .slice(0, 25);
+  const json = {
+    data: CHICAGO,
+    resource: {
+      genesyscloud_auth_role: {
+        a_held: role('Held', ['wfm:schedule:view']),
+        b_unheld: role('Unheld', many),
+        c_wide: role('Wide', ['wfm:schedule:*']),
+      },
+      genesyscloud_oauth_client: {
+        c: {
+          name: 'C',
+          authorized_grant_type: 'CLIENT-CREDENTIALS',
+          roles: [
+            {
+              role_id: '${genesyscloud_auth_role.a_held.id}',
+              division_id: '${data.genesyscloud_auth_division.chicago.id}',
+            },
+          ],
+        },
+      },
+    },
+  };
+  const md = renderReportMarkdown(report(json));
+  const rows = md.split('\n').filter((l) => /^\| \*\*(Held|Unheld|Wide)\*\*/.test(l));
+  expect(rows.map((l) => /^\| \*\*(\w+)/.exec(l)![1])).toEqual(['Wide', 'Unheld', 'Held']);
+  expect(rows[1]).toContain('<details><summary>25 permissions</summary>');
+  expect(rows[1]).toContain('<br>+5 more</details>');
 });
