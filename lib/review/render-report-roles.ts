@@ -27,7 +27,13 @@ function heldByCell(r: RoleReport): string {
  * shows them too and JSON has them all), else only the count.
  */
 function permissionsCell(r: RoleReport, caps: Caps): string {
-  if (r.permissions.length === 0) return r.managed ? 'none' : 'not in this input';
+  if (!r.managed) return 'not in this input';
+  const unsure = r.incomplete !== undefined ? `not fully known: ${text(r.incomplete)}` : '';
+  if (r.permissions.length === 0) return unsure || 'none';
+  return unsure ? `${permissionList(r, caps)}<br>(${unsure})` : permissionList(r, caps);
+}
+
+function permissionList(r: RoleReport, caps: Caps): string {
   if (r.permissions.length <= INLINE_PERMISSIONS) return codeList(r.permissions, Infinity, '<br>');
   const summary = plural(r.permissions.length, 'permission');
   if (caps.details === 0 || caps.names === 0) return `${summary} (see \`--format json\`)`;

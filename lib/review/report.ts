@@ -45,6 +45,8 @@ export interface RoleReport {
   readonly origin: RoleOrigin;
   /** As written (wildcards kept), sorted; empty for roles not in the plan. */
   readonly permissions: readonly string[];
+  /** Why its permissions are not fully known (a dynamic block, an adopted built-in role, defined elsewhere). */
+  readonly incomplete?: string;
   /** Addresses of the principals of the input granted it (in any division), sorted; empty when none is. */
   readonly holders: readonly string[];
   /** Unsuppressed findings on the role (`GCA-X[finding]`), sorted; also listed on every holder. */
@@ -305,6 +307,7 @@ function roleReport(
     managed: r.origin === 'managed' || r.origin === 'org',
     origin: r.origin,
     permissions: r.generalPermissions.length ? [...r.permissions, ...r.generalPermissions].sort(cmp) : r.permissions,
+    ...(r.complete ? {} : { incomplete: r.incompleteReason ?? 'not known' }),
     holders: holders.get(r.key) ?? NONE,
     findings: own ? [...new Set(own)].sort(cmp) : NONE,
   };

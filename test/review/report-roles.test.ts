@@ -211,3 +211,29 @@ test('rows: roles with findings, then roles held by nobody, then held ones; a lo
   expect(rows[1]).toContain('<details><summary>25 permissions</summary>');
   expect(rows[1]).toContain('<br>+5 more</details>');
 });
+
+test('a role whose permissions are not fully known says why (JSON and Markdown)', () => {
+  const json = {
+    resource: {
+      genesyscloud_auth_role: {
+        adopted: { name: 'Adopted', default_role_id: 'employee' },
+        partial: {
+          name: 'Partial',
+          permission_policies: [{ domain: 'wfm', entity_name: 'schedule', action_set: ['view'] }],
+          permissions: '${local.general}',
+        },
+      },
+    },
+  };
+  const model = report(json);
+  const [adopted, partial] = model.stacks[0].roles;
+  expect(adopted.incomplete).toBe(
+    'it adopts the built-in role "employee" (default_role_id) and lists no permissions of its own',
+  );
+  expect(partial.incomplete).toContain('are an expression');
+  const md = renderReportMarkdown(model);
+  expect(md).toContain(
+    '| managed | held by no principal in this input | not fully known: it adopts the built-in role "employee" (default_role_id) and lists no permissions of its own | `GCA-ROLE1[employee]` |',
+  );
+  expect(md).toMatch(/`wfm:schedule:view`<br>\(not fully known: its permissions \(.*\) are an expression\) \|/);
+});
