@@ -110,13 +110,31 @@ export function newlyUnlocked(
   return r;
 }
 
-const METHOD_RANK: Record<string, number> = { GET: 0, HEAD: 1, POST: 2, PUT: 3, PATCH: 4, DELETE: 5 };
+/** Example rank of a method: deletes, then the other writes, then reads. */
+function methodRank(method: string): number {
+  switch (method) {
+    case 'DELETE':
+      return 0;
+    case 'POST':
+    case 'PUT':
+    case 'PATCH':
+      return 1;
+    case 'GET':
+    case 'HEAD':
+      return 2;
+    default:
+      return 3;
+  }
+}
 
-/** Example order: live before deprecated, reads before writes, then by path. */
+/**
+ * Example order, what a reviewer most needs to see first: deletes, then writes (POST, PUT, PATCH), then reads
+ * (GET, HEAD); live before deprecated; then by path (and method).
+ */
 export function exampleOrder(a: Operation, b: Operation): number {
   return (
+    methodRank(a.method) - methodRank(b.method) ||
     Number(a.deprecated) - Number(b.deprecated) ||
-    (METHOD_RANK[a.method] ?? 9) - (METHOD_RANK[b.method] ?? 9) ||
     cmp(a.path, b.path) ||
     cmp(a.key, b.key)
   );
@@ -125,23 +143,98 @@ export function exampleOrder(a: Operation, b: Operation): number {
 /** How many example operations the models carry. */
 export const EXAMPLES = 3;
 
-/** Up to `n` example operation keys from `ops` in {@link exampleOrder}. */
-export function exampleKeys(ops: readonly Operation[], n = EXAMPLES): string[] {
-  return [...ops]
-    .sort(exampleOrder)
-    .slice(0, n)
-    .map((o) => o.key);
+/** The first `n` of `items` in `compare` order, in one pass (no sort of the whole list). */
+function firstBy<T>(items: Iterable<T>, n: number, compare: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  if (n <= 0) return best;
+  for (const x of items) {
+    if (best.length === n) {
+      if (compare(x, best[n - 1]) >= 0) continue;
+      best.pop();
+    }
+    let j = best.length;
+    while (j > 0 && compare(x, best[j - 1]) < 0) j--;
+    best.splice(j, 0, x);
+  }
+  return best;
 }
 
-const examplesOf = new WeakMap<Unlocked, string[]>();
+/**
+ * The operations a principal's declared capabilities call: ranked first among its examples, since they are what
+ * it is for. Get it with {@link capabilityOperations}.
+ */
+export interface OwnOperations {
+  /** Stable memo key: the capability ids, sorted. */
+  readonly key: string;
+  /** Indexes into {@link Catalog.operations}. */
+  readonly indexes: ReadonlySet<number>;
+}
 
-/** Up to {@link EXAMPLES} example operations of `u` (memoised with `u`: callers must not mutate the result). */
-export function exampleOperations(u: Unlocked): string[] {
-  let hit = examplesOf.get(u);
-  if (!hit) {
-    const ops = Catalog.operations();
-    examplesOf.set(u, (hit = exampleKeys(u.indexes.map((i) => ops[i]))));
+/** Every operation's index in {@link Catalog.operations}. */
+function operationIndex(): Map<Operation, number> {
+  restrictedOperations();
+  return indexOf!;
+}
+
+/**
+ * The operations the capabilities `ids` call: a capability recorded in the graph's intent (defined in code) by its
+ * recorded operations, a built-in one by its definition; unknown ids add nothing. `undefined` for no ids.
+ * Memoised per graph by the ids.
+ */
+export function capabilityOperations(graph: AccessGraph, ids: readonly string[]): OwnOperations | undefined {
+  if (ids.length === 0) return undefined;
+  const sorted = [...new Set(ids)].sort(cmp);
+  const key = sorted.join(',');
+  const memo = GraphIndex.of(graph).memo<OwnOperations>('own-operations');
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const recorded = graph.intent?.capabilities ?? {};
+  const index = operationIndex();
+  const indexes = new Set<number>();
+  for (const id of sorted) {
+    const ops: ReadonlyArray<Operation | undefined> = Object.prototype.hasOwnProperty.call(recorded, id)
+      ? recorded[id].operations.map((k) => Catalog.operation(k))
+      : Capabilities.isCapability(id)
+        ? Capabilities.resolve(id).operations
+        : [];
+    for (const op of ops) {
+      const i = op && index.get(op);
+      if (i !== undefined) indexes.add(i);
+    }
   }
+  const r = { key, indexes };
+  memo.set(key, r);
+  return r;
+}
+
+/** Up to `n` example operation keys from `ops` in {@link exampleOrder}. */
+export function exampleKeys(ops: readonly Operation[], n = EXAMPLES): string[] {
+  return firstBy(ops, n, exampleOrder).map((o) => o.key);
+}
+
+/** Example keys of operation indexes: `own`'s first, then {@link exampleOrder}. */
+function exampleKeysOf(indexes: Iterable<number>, own: OwnOperations | undefined): string[] {
+  const ops = Catalog.operations();
+  const mine = own?.indexes;
+  const order = mine?.size
+    ? (a: number, b: number) => Number(!mine.has(a)) - Number(!mine.has(b)) || exampleOrder(ops[a], ops[b])
+    : (a: number, b: number) => exampleOrder(ops[a], ops[b]);
+  return firstBy(indexes, EXAMPLES, order).map((i) => ops[i].key);
+}
+
+const examplesOf = new WeakMap<Unlocked, Map<string, string[]>>();
+
+/**
+ * Up to {@link EXAMPLES} example operations of `u`: the ones `own` names first (the principal's declared
+ * capabilities, see {@link capabilityOperations}), then deletes and writes before reads, then by path. Memoised
+ * with `u`: callers must not mutate the result.
+ */
+export function exampleOperations(u: Unlocked, own?: OwnOperations): string[] {
+  let byOwn = examplesOf.get(u);
+  if (!byOwn) examplesOf.set(u, (byOwn = new Map()));
+  const key = own?.key ?? '';
+  let hit = byOwn.get(key);
+  if (!hit) byOwn.set(key, (hit = exampleKeysOf(u.indexes, own)));
   return hit;
 }
 
@@ -179,16 +272,33 @@ export function heldCapabilitiesIn(graph: AccessGraph, sets: readonly Permission
   return [...out].sort(cmp);
 }
 
-/** Operations that accept one of `scopes` (user-context tokens). */
-export function scopeOperations(graph: AccessGraph, scopes: readonly string[]): { count: number; examples: string[] } {
+/**
+ * Operations that accept one of `scopes` (user-context tokens), with examples ranked like
+ * {@link exampleOperations} (`own` first).
+ */
+export function scopeOperations(
+  graph: AccessGraph,
+  scopes: readonly string[],
+  own?: OwnOperations,
+): { count: number; examples: string[] } {
   const sorted = [...new Set(scopes)].sort(cmp);
   const key = sorted.join(',');
-  const memo = GraphIndex.of(graph).memo<{ count: number; examples: string[] }>('scope-operations');
-  const hit = memo.get(key);
+  const index = GraphIndex.of(graph);
+  const byScopes = index.memo<number[]>('scope-operations');
+  let indexes = byScopes.get(key);
+  if (!indexes) {
+    const wanted = new Set(sorted);
+    indexes = [];
+    Catalog.operations().forEach((op, i) => {
+      if (op.scopes.some((s) => wanted.has(s))) indexes!.push(i);
+    });
+    byScopes.set(key, indexes);
+  }
+  const memo = index.memo<{ count: number; examples: string[] }>('scope-examples');
+  const full = `${key}\u0000${own?.key ?? ''}`;
+  const hit = memo.get(full);
   if (hit) return hit;
-  const wanted = new Set(sorted);
-  const ops = Catalog.operations().filter((op) => op.scopes.some((s) => wanted.has(s)));
-  const r = { count: ops.length, examples: exampleKeys(ops) };
-  memo.set(key, r);
+  const r = { count: indexes.length, examples: exampleKeysOf(indexes, own) };
+  memo.set(full, r);
   return r;
 }

@@ -11,7 +11,7 @@ import type { AccessGraph, GraphPrincipal, PrincipalKind } from '../access/graph
 import { GraphIndex } from '../access/graph-index';
 import { isWildcard, PermissionSet } from '../access/permission-match';
 import { type DivisionAccess, isUserContextClient, principalAccess } from '../access/principal-access';
-import { exampleOperations, newlyUnlocked, unionOf, type Unlocked } from '../analysis/unlocked';
+import { capabilityOperations, exampleOperations, newlyUnlocked, unionOf, type Unlocked } from '../analysis/unlocked';
 import { cmp } from '../util/compare';
 import type { LoadedStack } from '../sources/cdktf/load';
 import { compareChanges, stackChanges } from './change-list';
@@ -377,7 +377,7 @@ function principalDiff(
     permissions: { added: addedPerms, removed: removedPerms },
     operations: {
       unlocked: distinct.count,
-      examples: exampleOperations(distinct),
+      examples: exampleOperations(distinct, ownOperations(head.graph, p1)),
       byDivision: byDivisionOps,
     },
     scopes: { added: scopesAdded, removed: scopesRemoved },
@@ -398,6 +398,15 @@ function principalDiff(
     notes.length ||
     broadening.length > flagsBefore;
   return changed ? diff : undefined;
+}
+
+/** The operations of the capabilities a principal's construct declares (ranked first among its examples). */
+function ownOperations(
+  graph: AccessGraph | undefined,
+  p: GraphPrincipal | undefined,
+): ReturnType<typeof capabilityOperations> {
+  const ids = p && graph ? (graph.intent?.principals[p.key]?.capabilities ?? []) : [];
+  return ids.length ? capabilityOperations(graph!, ids) : undefined;
 }
 
 /** Pairs base and head stacks: one each are compared whatever their names; otherwise by name. */

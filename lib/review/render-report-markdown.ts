@@ -6,6 +6,7 @@
 import { findingId } from '../rules/engine';
 import { code, codeList, details, plainList, plural, table, text } from './markdown';
 import { capped, type Caps, fit, moreOf, typeOf, who } from './markdown-fit';
+import { rolesSection } from './render-report-roles';
 import type { FindingReport, PrincipalReport, ReportModel, RoleReport, StackReport } from './report';
 
 export { COMMENT_LIMIT } from './markdown-fit';
@@ -233,6 +234,7 @@ function stackSection(s: StackReport, heading: string, caps: Caps): string {
   } else {
     out.push('No principals (OAuth clients, users or groups) in this stack.');
   }
+  out.push(rolesSection(s, caps));
   out.push(findingsSection(s, caps));
   return out.join('\n\n');
 }

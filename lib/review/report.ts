@@ -3,14 +3,16 @@
  * divisions, what that adds up to, and the rule findings. Plain data, stable order; rendered by
  * render-report-markdown.ts and render-json.ts. No cdktf import.
  */
-import type { AccessGraph, GraphPrincipal, GraphRole, PrincipalKind } from '../access/graph';
+import type { AccessGraph, GraphPrincipal, GraphRole, PrincipalKind, RoleOrigin } from '../access/graph';
 import { GraphIndex } from '../access/graph-index';
 import { type DivisionAccess, isUserContextClient, principalAccess } from '../access/principal-access';
 import type { PermissionSet } from '../access/permission-match';
 import type { Reason } from '../access/reasons';
 import {
+  capabilityOperations,
   exampleOperations,
   heldCapabilitiesIn,
+  type OwnOperations,
   scopeOperations,
   type Unlocked,
   unlockedUnion,
@@ -33,14 +35,22 @@ export interface DivisionGrantReport {
   readonly roles: readonly string[];
 }
 
-/** A role granted in the stack or defined by it. */
+/** A role granted in the stack or defined by it, whether or not a principal of the input holds it. */
 export interface RoleReport {
   readonly address: string;
   readonly name: string;
   /** True for roles defined in the plan or read from a live org (their permissions are known). */
   readonly managed: boolean;
+  /** Where its definition is: managed, data (a data source), id, unresolved or org (see RoleOrigin). */
+  readonly origin: RoleOrigin;
   /** As written (wildcards kept), sorted; empty for roles not in the plan. */
   readonly permissions: readonly string[];
+  /** Why its permissions are not fully known (a dynamic block, an adopted built-in role, defined elsewhere). */
+  readonly incomplete?: string;
+  /** Addresses of the principals of the input granted it (in any division), sorted; empty when none is. */
+  readonly holders: readonly string[];
+  /** Unsuppressed findings on the role (`GCA-X[finding]`), sorted; also listed on every holder. */
+  readonly findings: readonly string[];
 }
 
 /** An operation count with a few examples. */
@@ -81,7 +91,10 @@ export interface PrincipalReport {
   /** User-context clients: the scopes, and how many operations accept one of them. */
   readonly scopes?: readonly string[];
   readonly scopeOperations?: OperationCount;
-  /** Unsuppressed findings on the principal or the resources that write its grants (`GCA-X[finding]`). */
+  /**
+   * Unsuppressed findings on the principal, the resources that write its grants and the roles it holds
+   * (`GCA-X[finding]`), sorted.
+   */
   readonly findings: readonly string[];
 }
 
@@ -115,7 +128,7 @@ export interface StackReport {
     readonly suppressed: number;
   };
   readonly principals: readonly PrincipalReport[];
-  /** The roles the principals hold and the roles the plan defines, by address. */
+  /** Every role the input defines or its principals hold, by address, with its holders and findings. */
   readonly roles: readonly RoleReport[];
   /** Unsuppressed findings. */
   readonly findings: readonly FindingReport[];
@@ -173,15 +186,8 @@ function principalReport(
   const { unlocked, capabilities } = accessSummary(graph, divisions);
   const userContext = isUserContextClient(p);
   const construct = constructOf(graph, p);
-  let own: readonly string[] = NONE;
-  if (findings.size) {
-    let list = findings.get(p.key) ?? NONE;
-    for (const w of GraphIndex.of(graph).writersOf(p.key)) {
-      const more = findings.get(w.key);
-      if (more) list = [...list, ...more];
-    }
-    if (list.length) own = [...new Set(list)].sort(cmp);
-  }
+  const declared = meta?.capabilities.length ? [...meta.capabilities].sort(cmp) : NONE;
+  const ownOperations = capabilityOperations(graph, declared);
   // Built field by field in the JSON order, without spreads: this runs once per principal (50,000 in a large org).
   const r: { -readonly [K in keyof PrincipalReport]: PrincipalReport[K] } = {
     address: p.key,
@@ -197,16 +203,31 @@ function principalReport(
   r.allDivisionsReasons = meta?.allDivisionsReasons.length ? [...meta.allDivisionsReasons].sort(cmp) : NONE;
   r.permissions = access.all.all.list;
   r.capabilities = {
-    declared: meta?.capabilities.length ? [...meta.capabilities].sort(cmp) : NONE,
+    declared,
     held: capabilities,
   };
-  r.operations = operationCount(unlocked);
+  r.operations = operationCount(unlocked, ownOperations);
   if (userContext) {
     r.scopes = [...p.scopes].sort(cmp);
-    r.scopeOperations = scopeOperations(graph, p.scopes);
+    r.scopeOperations = scopeOperations(graph, p.scopes, ownOperations);
   }
-  r.findings = own;
+  r.findings = findings.size ? findingsOf(graph, p, findings) : NONE;
   return r;
+}
+
+/** The findings on a principal, on the resources that write its grants and on the roles it holds. */
+function findingsOf(graph: AccessGraph, p: GraphPrincipal, findings: ReadonlyMap<string, string[]>): readonly string[] {
+  const index = GraphIndex.of(graph);
+  let out: Set<string> | undefined;
+  const add = (more: readonly string[] | undefined): void => {
+    if (!more) return;
+    out ??= new Set();
+    for (const f of more) out.add(f);
+  };
+  add(findings.get(p.key));
+  for (const w of index.writersOf(p.key)) add(findings.get(w.key));
+  for (const g of index.grantsOf(p.key)) add(findings.get(g.role));
+  return out ? [...out].sort(cmp) : NONE;
 }
 
 /** The report's divisions, shared by principals with the same grants (the model is immutable). */
@@ -222,12 +243,15 @@ function divisionGrants(divisions: readonly DivisionAccess[]): readonly Division
 }
 
 const NONE_DIVISIONS: readonly DivisionGrantReport[] = Object.freeze([]);
-const counts = new WeakMap<Unlocked, OperationCount>();
+const counts = new WeakMap<Unlocked, Map<string, OperationCount>>();
 
-/** The operation count and examples of `u`, shared by every principal with the same access. */
-function operationCount(u: Unlocked): OperationCount {
-  let c = counts.get(u);
-  if (!c) counts.set(u, (c = { count: u.count, examples: exampleOperations(u) }));
+/** The operation count and examples of `u`, shared by every principal with the same access and capabilities. */
+function operationCount(u: Unlocked, own: OwnOperations | undefined): OperationCount {
+  let byOwn = counts.get(u);
+  if (!byOwn) counts.set(u, (byOwn = new Map()));
+  const key = own?.key ?? '';
+  let c = byOwn.get(key);
+  if (!c) byOwn.set(key, (c = { count: u.count, examples: exampleOperations(u, own) }));
   return c;
 }
 const grantsByDivisions = new WeakMap<readonly DivisionAccess[], readonly DivisionGrantReport[]>();
@@ -248,12 +272,44 @@ function accessSummary(graph: AccessGraph, divisions: readonly DivisionAccess[])
   return hit;
 }
 
-function roleReport(r: GraphRole): RoleReport {
+/**
+ * Principal keys by role key, each list sorted: one pass over the principals (sorted by key in a graph) and their
+ * grants, so no set or sort per role (a role can have tens of thousands of holders).
+ */
+function holdersByRole(graph: AccessGraph): ReadonlyMap<string, readonly string[]> {
+  const index = GraphIndex.of(graph);
+  const out = new Map<string, string[]>();
+  let sorted = true;
+  let previous: string | undefined;
+  for (const p of graph.principals) {
+    if (previous !== undefined && cmp(previous, p.key) > 0) sorted = false;
+    previous = p.key;
+    for (const g of index.grantsOf(p.key)) {
+      const list = out.get(g.role);
+      if (!list) out.set(g.role, [p.key]);
+      // A principal's grants come together: one entry per principal however many divisions.
+      else if (list[list.length - 1] !== p.key) list.push(p.key);
+    }
+  }
+  if (!sorted) for (const list of out.values()) list.sort(cmp);
+  return out;
+}
+
+function roleReport(
+  r: GraphRole,
+  holders: ReadonlyMap<string, readonly string[]>,
+  findings: ReadonlyMap<string, string[]>,
+): RoleReport {
+  const own = findings.get(r.key);
   return {
     address: r.key,
     name: r.name,
     managed: r.origin === 'managed' || r.origin === 'org',
+    origin: r.origin,
     permissions: r.generalPermissions.length ? [...r.permissions, ...r.generalPermissions].sort(cmp) : r.permissions,
+    ...(r.complete ? {} : { incomplete: r.incompleteReason ?? 'not known' }),
+    holders: holders.get(r.key) ?? NONE,
+    findings: own ? [...new Set(own)].sort(cmp) : NONE,
   };
 }
 
@@ -280,7 +336,8 @@ export function stackReport(stack: LoadedStack): StackReport {
     }))
     .sort((a, b) => cmp(a.path, b.path) || cmp(a.id, b.id));
   const principals = graph.principals.map((p) => principalReport(graph, p, byAddress));
-  const roles = graph.roles.map(roleReport);
+  const holders = holdersByRole(graph);
+  const roles = graph.roles.map((r) => roleReport(r, holders, byAddress));
   return {
     stack: stack.name,
     summary: {

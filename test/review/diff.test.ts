@@ -470,9 +470,9 @@ const EXPECTED = {
           operations: {
             unlocked: 41,
             examples: [
-              'GET /api/v2/workforcemanagement/agents/me/managementunit',
-              'GET /api/v2/workforcemanagement/agents/{agentId}/managementunit',
-              'GET /api/v2/workforcemanagement/businessunits/{businessUnitId}',
+              'DELETE /api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduling/runs/{runId}',
+              'DELETE /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}',
+              'POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/agentschedules/search',
             ],
             byDivision: [
               {
@@ -524,9 +524,10 @@ const EXPECTED = {
           operations: {
             unlocked: 12,
             examples: [
+              // The declared capability's own operation first, then writes before reads.
+              'POST /api/v2/recording/batchrequests',
               'GET /api/v2/conversations/{conversationId}/recordingmetadata',
               'GET /api/v2/conversations/{conversationId}/recordingmetadata/{recordingId}',
-              'GET /api/v2/conversations/{conversationId}/recordings',
             ],
             byDivision: [
               {
@@ -593,9 +594,9 @@ const EXPECTED = {
           operations: {
             unlocked: 12,
             examples: [
-              'GET /api/v2/analytics/conversations/details',
-              'GET /api/v2/analytics/conversations/details/jobs/availability',
-              'GET /api/v2/analytics/conversations/details/jobs/{jobId}',
+              'POST /api/v2/analytics/conversations/details/query',
+              'GET /api/v2/analytics/conversations/{conversationId}/details',
+              'DELETE /api/v2/analytics/conversations/details/jobs/{jobId}',
             ],
             byDivision: [
               {

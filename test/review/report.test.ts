@@ -65,22 +65,31 @@ test('screen-recording-qa: the QA client holds screen-recording and conversation
       },
       operations: {
         count: allowedCount(perms),
+        // Its declared capabilities' own operations first (writes before reads among them).
         examples: [
-          'GET /api/v2/analytics/conversations/details',
-          'GET /api/v2/analytics/conversations/details/jobs/availability',
-          'GET /api/v2/analytics/conversations/details/jobs/{jobId}',
+          'POST /api/v2/analytics/conversations/details/query',
+          'POST /api/v2/recording/batchrequests',
+          'GET /api/v2/analytics/conversations/{conversationId}/details',
         ],
       },
       findings: [],
     },
   ]);
-  // The agents' Restricted role is defined but granted to nobody: listed with its permissions.
-  expect(r.roles.map((x) => [x.address, x.name, x.permissions])).toEqual([
-    ['genesyscloud_auth_role.qa_role_44E83C4F', 'QA screen recording downloader role', perms],
+  // The agents' Restricted role is defined but granted to nobody: listed with its permissions and no holder.
+  expect(r.roles.map((x) => [x.address, x.name, x.origin, x.permissions, x.holders])).toEqual([
+    [
+      'genesyscloud_auth_role.qa_role_44E83C4F',
+      'QA screen recording downloader role',
+      'managed',
+      perms,
+      ['genesyscloud_oauth_client.qa_client_A2209C25'],
+    ],
     [
       'genesyscloud_auth_role.restricted-agent',
       'Restricted',
+      'managed',
       ['analytics:agentConversationDetail:view', 'recording:recording:view'],
+      [],
     ],
   ]);
   expect(r.summary).toEqual({ principals: 1, roles: 2, errors: 0, warnings: 0, suppressed: 0 });

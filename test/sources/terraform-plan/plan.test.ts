@@ -60,6 +60,9 @@ function comparable(s: LoadedStack): unknown {
       ...p,
       construct: undefined,
       capabilities: { held: p.capabilities.held },
+      // The declared capabilities (intent a plan does not carry) rank their own operations first among the examples.
+      operations: { count: p.operations.count },
+      ...(p.scopeOperations ? { scopeOperations: { count: p.scopeOperations.count } } : {}),
     })),
     roles: report.roles,
     // Where a finding is written: a construct path in a synthesis, a JSON pointer into the plan file in a plan.
