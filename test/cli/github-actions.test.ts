@@ -7,6 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { TOKEN, startFakeGitHub } from './fake-github-api';
 import { ROOT, requireBuiltCli, synthDiffStack, tmpDir } from './fixtures';
 import { Job, Step, StepRun, Workflow, Workspace, loadWorkflow, stepNamed, workspace } from './workflow';
 
@@ -291,6 +292,38 @@ describe('the gate step over real syntheses', () => {
       "::error::genesys-access gate: POLICY_FILE policies/access.json does not exist: set it to the base's policy file or unset it\n",
     ]);
   });
+});
+
+test("the comment step posts the gate's Markdown, then says when access no longer changes", async () => {
+  const api = await startFakeGitHub();
+  try {
+    const commentStep = stepNamed(review, 'Comment on the pull request');
+    const pipeline = async (ws: Workspace): Promise<void> => {
+      // SARIF is not what this test is about: it runs with tool versions before --format sarif too.
+      const g = await gate(ws, review, cdktf, { GENESYS_ACCESS_SARIF: 'false' });
+      expect(g.status).toBe(0);
+      const c = await ws.run(commentStep.run!, commentStep['working-directory']!, {
+        GITHUB_API_URL: api.url,
+        GITHUB_REPOSITORY: 'acme/contact-center',
+        GITHUB_TOKEN: TOKEN,
+        PR_NUMBER: '12',
+        CHANGED: g.outputs.changed!,
+        MARKDOWN: g.outputs.markdown!,
+      });
+      expect([c.status, c.stderr]).toEqual([0, '']);
+    };
+    const broadening = cdktfWorkspace('base.out', 'head.out');
+    await pipeline(broadening);
+    const [comment] = api.issues.get('acme/contact-center#12')!;
+    const markdown = fs.readFileSync(path.join(broadening.runnerTemp, 'genesys-access/access-diff.md'), 'utf8');
+    expect(comment!.body).toBe(`<!-- genesys-access diff -->\n${markdown.trimEnd()}\n`);
+    await pipeline(cdktfWorkspace('head.out', 'head.out'));
+    expect(api.issues.get('acme/contact-center#12')).toEqual([
+      expect.objectContaining({ id: comment!.id, body: expect.stringContaining('no longer changes') }),
+    ]);
+  } finally {
+    await api.close();
+  }
 });
 
 describe('the HCL workflow', () => {
