@@ -267,6 +267,24 @@ describe('the gate step over real syntheses', () => {
     expect(r.summary).toBe('');
   });
 
+  test('a base checkout without the tool installed is an error, not a failing gate', async () => {
+    const ws = cdktfWorkspace('base.out', 'head.out');
+    const r = await gate(ws, review, cdktf, { FAKE_NPX_MISSING: '1' });
+    expect([r.status, r.stdout, r.outputs]).toEqual([
+      2,
+      '::error::genesys-access gate: genesys-access diff --format json exited 1 with no output: npm error npx canceled due to missing packages and no YES option: ["genesys-access@*"]\n',
+      {},
+    ]);
+  });
+
+  test("the tool's warnings are shown with workflow commands off (they may quote the input)", async () => {
+    const ws = cdktfWorkspace('head.out', 'head.out');
+    const r = await gate(ws, review, cdktf, { FAKE_NPX_WARN: '::add-mask::QA', GENESYS_ACCESS_SARIF: 'false' });
+    expect(r.status).toBe(0);
+    const shown = /^::stop-commands::(stop-[0-9a-f]{32})\n::add-mask::QA\n::\1::$/gm;
+    expect(r.stdout.match(shown)).toHaveLength(2);
+  });
+
   test("the base's policy file decides, given with --policy", async () => {
     const ws = cdktfWorkspace('base.out', 'head.out');
     const policy = {

@@ -94,6 +94,12 @@ export function workspace(dir: string): Workspace {
     [
       '#!/usr/bin/env bash',
       `printf '%s\\n' "$PWD $*" >> ${JSON.stringify(npxLog)}`,
+      // FAKE_NPX_MISSING: what npm's npx does without the package installed (`--no`): a message and exit 1.
+      'if [ -n "${FAKE_NPX_MISSING:-}" ]; then',
+      '  echo \'npm error npx canceled due to missing packages and no YES option: ["genesys-access@*"]\' >&2; exit 1',
+      'fi',
+      // FAKE_NPX_WARN: a warning on stderr before the tool runs, as npm or the tool may print one.
+      '[ -z "${FAKE_NPX_WARN:-}" ] || echo "$FAKE_NPX_WARN" >&2',
       'while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do shift; done',
       'shift',
       '[ "${1:-}" = genesys-access ] || { echo "fake npx: expected -- genesys-access" >&2; exit 127; }',

@@ -79,13 +79,15 @@ diff_to() {
   else
     status=$?
   fi
+  local message
+  message=$(grep -v '^[[:space:]]*$' "$out_dir/stderr" | tail -n 1 || true)
   case "$status" in
-    0 | 1 | 3) show_stderr "$out_dir/stderr" ;;
-    *)
-      local message
-      message=$(grep -v '^[[:space:]]*$' "$out_dir/stderr" | tail -n 1 || true)
-      die "genesys-access diff --format $format exited $status: ${message:-no message}"
+    0 | 1 | 3)
+      # An exit 1 with nothing printed is npx failing (no install in the base checkout), not the gate.
+      [ -s "$file" ] || die "genesys-access diff --format $format exited $status with no output: ${message:-no message}"
+      show_stderr "$out_dir/stderr"
       ;;
+    *) die "genesys-access diff --format $format exited $status: ${message:-no message}" ;;
   esac
 }
 
