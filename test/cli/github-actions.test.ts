@@ -174,6 +174,9 @@ function requireApproval(ws: Workspace, job: Job, workflow: Workflow, outcome: s
   });
 }
 
+/** For tests about something else than SARIF (the no-change and broadening tests cover it). */
+const NO_SARIF = { GENESYS_ACCESS_SARIF: 'false' };
+
 const readJson = (file: string): any => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 describe('the gate step over real syntheses', () => {
@@ -287,19 +290,23 @@ describe('the gate step over real syntheses', () => {
 
   test("the base's policy file decides, given with --policy", async () => {
     const ws = cdktfWorkspace('base.out', 'head.out');
+    // Fails only on new scopes, and excepts the one admin-grade grant: this head passes under it (and fails under
+    // the default --fail-on broadening, above).
+    const reason = 'the reporting client provisions its own integration clients';
     const policy = {
       version: 1,
       failOn: ['scope-added'],
-      forbiddenPermissions: [],
-      adminAllowed: [{ principal: 'Reporting', reason: 'the reporting client manages its own OAuth clients' }],
-      exceptions: [],
-      allowUnknown: false,
+      adminAllowed: [{ principal: 'Reporting', reason }],
+      exceptions: [{ kind: 'admin-grade', permission: 'oauth:client:add', reason }],
     };
     fs.writeFileSync(path.join(ws.base, 'genesys-access.policy.json'), JSON.stringify(policy));
-    const r = await gate(ws, review, cdktf);
+    const r = await gate(ws, review, cdktf, NO_SARIF);
     expect(ws.npxCalls()[0]).toContain(' --policy genesys-access.policy.json --format json');
     expect([r.status, r.stdout]).toEqual([0, expect.stringContaining('outcome pass, access changed: true')]);
-    expect(readJson(r.outputs.json!).gate.policy).toContain('genesys-access.policy.json');
+    const json = readJson(r.outputs.json!);
+    expect(json.gate).toMatchObject({ policy: 'genesys-access.policy.json', outcome: 'pass', failing: [] });
+    expect(json.gate.excepted.length).toBeGreaterThan(0);
+    for (const e of json.gate.excepted) expect(e.reason).toBe(reason);
   });
 
   test('a POLICY_FILE that does not exist is an error, not a silent default', async () => {
@@ -352,6 +359,7 @@ describe('the HCL workflow', () => {
     const ws = workspace(tmp);
     fs.cpSync(FIXTURE, ws.base, { recursive: true });
     fs.cpSync(FIXTURE, path.join(ws.root, 'head'), { recursive: true });
+    fs.mkdirSync(path.join(ws.root, 'head/.git')); // a checkout, as actions/checkout leaves it
     edit(path.join(ws.root, 'head'));
     return ws;
   }
@@ -386,6 +394,12 @@ describe('the HCL workflow', () => {
     expect(r.status).toBe(0);
     expect(r.outputs).toMatchObject({ outcome: 'fail', changed: 'true' });
     expect(r.summary).toContain('QA recording downloader');
+    // Code scanning maps a result to a file by a path relative to the checkout (upload-sarif's checkout_path).
+    const sarif = readJson(r.outputs.sarif!);
+    const uris: string[] = sarif.runs[0].results.flatMap((x: any) =>
+      (x.locations ?? []).map((l: any) => l.physicalLocation?.artifactLocation?.uri),
+    );
+    expect(uris).toContain('main.tf');
     expect(ws.npxCalls()[0]).toContain(
       ` --yes --package=cdktf-genesyscloud-access@${hcl.env.GENESYS_ACCESS_VERSION} -- genesys-access diff --base ${ws.base}/. --head ${ws.root}/head/. --fail-on broadening`,
     );
@@ -396,7 +410,7 @@ describe('the HCL workflow', () => {
       const allowAll = { version: 1, failOn: [], forbiddenPermissions: [], adminAllowed: [], exceptions: [] };
       fs.writeFileSync(path.join(head, 'genesys-access.policy.json'), JSON.stringify(allowAll));
     });
-    const r = await gate(ws, hclReview, hcl, { TF_DIR: '.' });
+    const r = await gate(ws, hclReview, hcl, { TF_DIR: '.', ...NO_SARIF });
     expect([r.status, r.outputs.outcome, r.outputs.changed]).toEqual([0, 'pass', 'false']);
     for (const call of ws.npxCalls()) expect(call).not.toContain('--policy');
   });
@@ -406,9 +420,8 @@ describe('the HCL workflow', () => {
       replaceIn(path.join(head, 'main.tf'), HOME_LINE, 'all = "*"');
       const allowAll = { version: 1, failOn: [], forbiddenPermissions: [], adminAllowed: [], exceptions: [] };
       fs.writeFileSync(path.join(head, 'genesys-access.policy.json'), JSON.stringify(allowAll));
-      fs.mkdirSync(path.join(head, '.git'));
     });
-    const r = await gate(ws, hclReview, hcl, { TF_DIR: '.' });
+    const r = await gate(ws, hclReview, hcl, { TF_DIR: '.', ...NO_SARIF });
     expect([r.status, r.outputs.outcome]).toEqual([0, 'fail']);
   });
 
@@ -417,7 +430,7 @@ describe('the HCL workflow', () => {
       replaceIn(path.join(head, 'main.tf'), HOME_LINE, `${HOME_LINE}\n    extra   = var.qa_extra_division`);
       fs.appendFileSync(path.join(head, 'variables.tf'), '\nvariable "qa_extra_division" {}\n');
     });
-    const r = await gate(ws, hclReview, hcl, { TF_DIR: '.' });
+    const r = await gate(ws, hclReview, hcl, { TF_DIR: '.', ...NO_SARIF });
     expect([r.status, r.outputs.outcome, r.outputs.changed]).toEqual([0, 'unknown', 'true']);
     const refused = await requireApproval(ws, hclReview, hcl, 'unknown', false);
     expect([refused.status, refused.stdout]).toEqual([
