@@ -174,6 +174,9 @@ function requireApproval(ws: Workspace, job: Job, workflow: Workflow, outcome: s
   });
 }
 
+/** The step's ::error:: lines: in an assertion, a failing step then says why. */
+const errors = (r: StepRun): string[] => r.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+
 /** For tests about something else than SARIF (the no-change and broadening tests cover it). */
 const NO_SARIF = { GENESYS_ACCESS_SARIF: 'false' };
 
@@ -183,7 +186,7 @@ describe('the gate step over real syntheses', () => {
   test('no change: changed=false, outcome=pass, and the approval step passes', async () => {
     const ws = cdktfWorkspace('head.out', 'head.out');
     const r = await gate(ws, review, cdktf);
-    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect([r.status, errors(r), r.stderr]).toEqual([0, [], '']);
     expect(r.outputs).toMatchObject({ outcome: 'pass', changed: 'false', widening: '0' });
     expect(r.summary).toBe(fs.readFileSync(r.outputs.markdown!, 'utf8'));
     expect(r.summary).toMatch(/^## Genesys Cloud access changes\n/);
@@ -199,7 +202,7 @@ describe('the gate step over real syntheses', () => {
   test('a broadening change: the step passes with outcome=fail; the approval step fails without the label', async () => {
     const ws = cdktfWorkspace('base.out', 'head.out');
     const r = await gate(ws, review, cdktf);
-    expect(r.status).toBe(0);
+    expect([r.status, errors(r)]).toEqual([0, []]);
     expect(r.stdout).toContain('genesys-access gate: outcome fail, access changed: true');
     expect(r.outputs).toMatchObject({ outcome: 'fail', changed: 'true' });
     const json = readJson(r.outputs.json!);
@@ -391,7 +394,7 @@ describe('the HCL workflow', () => {
   test('granting the QA role in all divisions fails the gate, with the pinned tool from the registry', async () => {
     const ws = hclWorkspace((head) => replaceIn(path.join(head, 'main.tf'), HOME_LINE, 'all = "*"'));
     const r = await gate(ws, hclReview, hcl, { TF_DIR: hcl.env.TF_DIR! });
-    expect(r.status).toBe(0);
+    expect([r.status, errors(r)]).toEqual([0, []]);
     expect(r.outputs).toMatchObject({ outcome: 'fail', changed: 'true' });
     expect(r.summary).toContain('QA recording downloader');
     // Code scanning maps a result to a file by a path relative to the checkout (upload-sarif's checkout_path).
