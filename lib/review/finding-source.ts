@@ -13,9 +13,15 @@ export interface FindingSource {
    * @default - the stack's own file (a cdktf synthesis records no file per resource)
    */
   readonly file?: string;
-  /** A JSON pointer into the file (cdk.tf.json, .tf.json, plans). */
+  /**
+   * A JSON pointer into the file (cdk.tf.json, .tf.json, plans).
+   * @default - none: the input is not JSON
+   */
   readonly pointer?: string;
-  /** The 1-based line in the file (HCL). */
+  /**
+   * The 1-based line in the file (HCL).
+   * @default - none: the input does not record lines
+   */
   readonly line?: number;
 }
 

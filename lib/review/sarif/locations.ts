@@ -11,15 +11,27 @@ import type { SarifLocation, SarifLogicalLocation } from './log';
 
 /** Where one finding or change is, as far as the input knows. */
 export interface Site {
-  /** The input file, as the user named it (relative to the working directory). */
+  /**
+   * The input file, as the user named it (relative to the working directory).
+   * @default - none: only logical locations
+   */
   readonly file?: string;
-  /** A JSON pointer into `file`. */
+  /**
+   * A JSON pointer into `file`.
+   * @default - none
+   */
   readonly pointer?: string;
-  /** The 1-based line in `file`; when absent, computed from `pointer`. */
+  /**
+   * The 1-based line in `file`.
+   * @default - the line `pointer` points at, when the file can be read
+   */
   readonly line?: number;
   /** The Terraform address. */
   readonly address: string;
-  /** The cdktf construct path. */
+  /**
+   * The cdktf construct path.
+   * @default - none
+   */
   readonly constructPath?: string;
 }
 
