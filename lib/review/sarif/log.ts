@@ -92,6 +92,10 @@ export interface SarifDriver {
 /** One run of the tool. */
 export interface SarifRun {
   readonly tool: { readonly driver: SarifDriver };
+  /**
+   * What each uri base id stands for, described rather than given (an absolute path would differ per machine).
+   */
+  readonly originalUriBaseIds: Readonly<Record<string, { readonly description: SarifMessage }>>;
   readonly results: readonly SarifResult[];
 }
 

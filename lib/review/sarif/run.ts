@@ -1,5 +1,5 @@
 /** One SARIF log of one run of `genesys-access`, and its text. No cdktf import. */
-import { SARIF_SCHEMA, type SarifLog, type SarifResult, type SarifRule } from './log';
+import { SARIF_SCHEMA, type SarifLog, type SarifResult, type SarifRule, SRCROOT } from './log';
 import { TOOL_NAME, toolInfo } from './tool';
 
 /** The log of one run: this tool (name, version, repository) with `rules`, and `results`. */
@@ -16,6 +16,13 @@ export function sarifLog(rules: readonly SarifRule[], results: readonly SarifRes
             version: tool.version,
             ...(tool.informationUri ? { informationUri: tool.informationUri } : {}),
             rules,
+          },
+        },
+        originalUriBaseIds: {
+          [SRCROOT]: {
+            description: {
+              text: 'The repository root (the nearest directory holding .git), else the working directory.',
+            },
           },
         },
         results,
