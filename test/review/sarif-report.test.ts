@@ -112,7 +112,6 @@ describe('report --format sarif', () => {
     }
     // The base of relative uris is described, not given as a path (which would differ per machine).
     expect(Object.keys(log.runs[0].originalUriBaseIds)).toEqual(['%SRCROOT%']);
-    expect(JSON.stringify(log)).not.toContain(root);
     expect(results(log)).toEqual([]);
   });
 
@@ -139,6 +138,7 @@ describe('report --format sarif', () => {
     });
     expect(open.message.text).toMatch(/^GCA-DIV1\[Recording reader\] genesyscloud_oauth_client\.implicit: /);
     expect(open.suppressions).toBeUndefined();
+    expect(JSON.stringify(log)).not.toContain(root);
   });
 
   test('a suppressed finding has its suppression with the reason', async () => {
