@@ -2,7 +2,7 @@
  * One SARIF rule per diff change kind (`genesys-access/<kind>`): what the kind means and what a reviewer does
  * about it. No cdktf import.
  */
-import { CHANGE_KINDS, type ChangeKind } from '../changes';
+import { CHANGE_KIND_INFO, CHANGE_KINDS, canWiden, type ChangeKind } from '../changes';
 import type { SarifRule } from './log';
 
 /** The SARIF rule id of a change kind. */
@@ -111,8 +111,9 @@ export function changeRules(): SarifRule[] {
       shortDescription: { text: k.short },
       fullDescription: { text: k.full },
       help: { text: k.help },
-      defaultConfiguration: { level: kind === 'access-removed' ? 'note' : 'warning' },
-      properties: { tags: ['access', kind === 'access-removed' ? 'narrowing' : 'widening'] },
+      defaultConfiguration: { level: canWiden(kind) ? 'warning' : 'note' },
+      // The label the Markdown shows for the kind.
+      properties: { label: CHANGE_KIND_INFO[kind].label, tags: ['access', canWiden(kind) ? 'widening' : 'narrowing'] },
     };
   });
 }

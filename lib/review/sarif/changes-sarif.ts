@@ -20,13 +20,25 @@ export interface ExceptedChange {
   readonly reason: string;
 }
 
+/** A change that fails the gate, and why. */
+export interface FailingChange {
+  /** Index into the changes. */
+  readonly index: number;
+  /**
+   * Why it fails (a kind failed on, a forbidden permission with the policy's reason).
+   * @default - none: the result says only that it fails
+   */
+  readonly reason?: string;
+}
+
 /** Options of {@link changesSarif}. */
 export interface ChangesSarifOptions extends LocationOptions {
   /**
-   * Indexes into the changes of those that fail the gate.
+   * The changes that fail the gate: indexes into the changes, or the gate's failures (`GateResult.failing`,
+   * whose reasons the results show).
    * @default - none: no change fails
    */
-  readonly failing?: Iterable<number>;
+  readonly failing?: Iterable<number | FailingChange>;
   /**
    * Changes a policy exception covers, with its reason.
    * @default - none
@@ -86,10 +98,13 @@ function checkIndex(i: number, n: number, what: string): void {
 
 /** The SARIF log of diff changes: one rule per change kind, one result per change, sorted by kind then subject. */
 export function changesSarif(changes: readonly Change[], options: ChangesSarifOptions = {}): SarifLog {
-  const failing = new Set<number>();
-  for (const i of options.failing ?? []) {
+  const failing = new Map<number, string[]>();
+  for (const f of options.failing ?? []) {
+    const i = typeof f === 'number' ? f : f.index;
     checkIndex(i, changes.length, 'failing');
-    failing.add(i);
+    const reasons = failing.get(i) ?? [];
+    if (typeof f !== 'number' && f.reason !== undefined && !reasons.includes(f.reason)) reasons.push(f.reason);
+    failing.set(i, reasons);
   }
   const excepted = new Map<number, string>();
   for (const e of options.excepted ?? []) {
@@ -104,12 +119,14 @@ export function changesSarif(changes: readonly Change[], options: ChangesSarifOp
     const c = changes[i];
     const ruleId = changeRuleId(c.kind);
     const reason = excepted.get(i);
+    const fails = failing.get(i);
     const site = sites[i];
+    const why = fails?.length ? ` Fails the gate: ${fails.join('; ')}.` : fails ? ' Fails the gate.' : '';
     return {
       ruleId,
       ruleIndex: ruleIndex.get(ruleId)!,
-      level: changeLevel(c, failing.has(i)),
-      message: { text: visible(`${c.kind} ${c.subject}: ${c.detail}`) },
+      level: changeLevel(c, fails !== undefined),
+      message: { text: visible(`${c.kind} ${c.subject}: ${c.detail}${why}`) },
       locations: [locator.location(site)],
       partialFingerprints: fingerprint([ruleId, ...keyOf(c).slice(0, -1)]),
       ...(reason !== undefined
@@ -121,6 +138,7 @@ export function changesSarif(changes: readonly Change[], options: ChangesSarifOp
         subject: c.subject,
         name: c.name,
         widening: c.widening,
+        ...(fails ? { failsGate: true } : {}),
         ...(c.role !== undefined ? { role: c.role } : {}),
         ...(c.division !== undefined ? { division: c.division } : {}),
         ...(c.permission !== undefined ? { permission: c.permission } : {}),

@@ -1,5 +1,11 @@
 /** SARIF 2.1.0 output of `report` and `diff`. No cdktf import. */
-export { changeLevel, changesSarif, type ChangesSarifOptions, type ExceptedChange } from './changes-sarif';
+export {
+  changeLevel,
+  changesSarif,
+  type ChangesSarifOptions,
+  type ExceptedChange,
+  type FailingChange,
+} from './changes-sarif';
 export { changeRuleId } from './change-rules';
 export { jsonPointerLine, jsonPointerLines } from './json-pointer-line';
 export type { LocationOptions } from './locations';
