@@ -6,7 +6,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CHANGE_KINDS, type Change } from '../../lib/review/changes';
+import { buildDiff } from '../../lib/review/diff';
+import { evaluateGate, parseFailOn } from '../../lib/review/gate';
+import { parsePolicy } from '../../lib/review/policy';
 import { changeLevel, changesSarif, renderSarif, type SarifResult } from '../../lib/review/sarif';
+import { loadInputs } from '../../lib/sources';
 import { synthDiffStack, tmpDir } from '../cli/fixtures';
 import { sarifErrors } from './sarif-schema';
 
@@ -16,6 +20,7 @@ let head: string;
 beforeAll(() => {
   root = tmpDir('sarif-changes');
   fs.mkdirSync(path.join(root, '.git'));
+  synthDiffStack(path.join(root, 'base'), 'base');
   head = path.relative(root, synthDiffStack(path.join(root, 'head'), 'head'));
 });
 
@@ -223,5 +228,58 @@ describe('changesSarif', () => {
     expect(errors.join('\n')).toMatch(/results\/0\/level/);
     expect(errors.join('\n')).toMatch(/results\/1\/locations\/0\/physicalLocation\/artifactLocation\/uri/);
     expect(errors.join('\n')).toMatch(/results\/2 must have required property 'message'/);
+  });
+
+  describe('over the changes diff finds in real syntheses, gated', () => {
+    async function diffOf(failOn: string[], policy?: unknown) {
+      const model = buildDiff(await loadInputs('base', { cwd: root }), await loadInputs('head', { cwd: root }));
+      const p = policy === undefined ? undefined : parsePolicy(policy, 'genesys-access.policy.json');
+      const gate = evaluateGate(model.changes, parseFailOn(failOn), p);
+      const log = changesSarif(model.changes, { cwd: root, failing: gate.failing, excepted: gate.excepted });
+      expect(sarifErrors(log)).toEqual([]);
+      return { changes: model.changes, gate, results: RESULTS(log) };
+    }
+
+    test('broadening: every widening change is an error, each removal a note, each at its resource', async () => {
+      const { changes: list, gate, results } = await diffOf(['broadening']);
+      expect(list.length).toBeGreaterThan(5);
+      expect(results).toHaveLength(list.length);
+      const failing = new Set(gate.failing.map((f) => f.index));
+      let located = 0;
+      for (const r of results) {
+        const c = list[Number(r.properties.changeIndex)];
+        expect(r.ruleId).toBe(`genesys-access/${c.kind}`);
+        expect(r.level).toBe(failing.has(Number(r.properties.changeIndex)) ? 'error' : c.widening ? 'warning' : 'note');
+        if (failing.has(Number(r.properties.changeIndex))) expect(r.message.text).toContain('Fails the gate');
+        const loc = r.locations[0].physicalLocation;
+        if (c.location?.pointer === undefined || !loc?.region) continue;
+        // The line is the resource's (or data source's) key in the file the change names.
+        const file = fs.readFileSync(path.join(root, decodeURIComponent(loc.artifactLocation.uri)), 'utf8');
+        const name = c.location.pointer.split('/').pop()!;
+        expect(file.split('\n')[loc.region.startLine - 1]).toMatch(new RegExp(`^\\s*"${name}": \\{$`));
+        located++;
+      }
+      expect(located).toBeGreaterThan(5);
+      expect(results.filter((r) => r.level === 'error').length).toBe(failing.size);
+      expect(results.some((r) => r.level === 'note')).toBe(true);
+      expect(results.some((r) => r.ruleId === 'genesys-access/all-divisions' && r.level === 'error')).toBe(true);
+    });
+
+    test('high-risk with a policy exception: the rest widening is a warning, the excepted one suppressed', async () => {
+      const { gate, results } = await diffOf(['high-risk'], {
+        version: 1,
+        exceptions: [{ kind: 'secret-exposed', reason: 'the QA client secret is rotated daily' }],
+      });
+      expect(gate.excepted.length).toBeGreaterThan(0);
+      const excepted = results.filter((r) => r.suppressions);
+      expect(excepted.map((r) => [r.ruleId, r.suppressions])).toEqual(
+        gate.excepted.map(() => [
+          'genesys-access/secret-exposed',
+          [{ kind: 'external', status: 'accepted', justification: 'the QA client secret is rotated daily' }],
+        ]),
+      );
+      for (const r of excepted) expect(r.level).not.toBe('error');
+      expect(results.some((r) => r.ruleId === 'genesys-access/permission-added' && r.level === 'warning')).toBe(true);
+    });
   });
 });
