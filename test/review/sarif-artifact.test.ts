@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { artifactLocation, sourceRoot } from '../../lib/review/sarif/artifact';
+import { artifactLocation, repositoryRoot } from '../../lib/review/sarif/artifact';
 import { Locator } from '../../lib/review/sarif/locations';
 import { repositoryUrl } from '../../lib/review/sarif/tool';
 import { tmpDir } from '../cli/fixtures';
@@ -44,9 +44,28 @@ describe('artifactLocation', () => {
     expect(artifactLocation('..x/f.json', root, root)).toEqual({ uri: '..x/f.json', uriBaseId: '%SRCROOT%' });
   });
 
-  test('sourceRoot: the nearest ancestor holding .git', () => {
-    expect(sourceRoot(path.join(root, 'a', 'b'))).toBe(root);
-    expect(sourceRoot(root)).toBe(root);
+  test("without a root: relative to the file's own repository (another checkout too), else to cwd", () => {
+    const other = tmpDir('sarif-other');
+    try {
+      fs.mkdirSync(path.join(other, 'head', '.git'), { recursive: true });
+      // The tool runs in the base checkout; the head checkout's files are relative to the head.
+      expect(artifactLocation(path.join(other, 'head', 'infra', 'main.tf'), root)).toEqual({
+        uri: 'infra/main.tf',
+        uriBaseId: '%SRCROOT%',
+      });
+      expect(artifactLocation('b/x.tf', path.join(root, 'a'))).toEqual({ uri: 'a/b/x.tf', uriBaseId: '%SRCROOT%' });
+      // In no repository: relative to cwd when inside it, else a file URI.
+      expect(artifactLocation('plan.json', other)).toEqual({ uri: 'plan.json', uriBaseId: '%SRCROOT%' });
+      expect(artifactLocation(path.join(other, 'plan.json'), path.join(other, 'head')).uri).toMatch(/^file:\/\/\//);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  test('repositoryRoot: the nearest ancestor holding .git', () => {
+    expect(repositoryRoot(path.join(root, 'a', 'b'))).toBe(root);
+    expect(repositoryRoot(root)).toBe(root);
+    expect(repositoryRoot(path.parse(root).root)).toBeUndefined();
   });
 });
 

@@ -46,6 +46,8 @@ function synthTricky(outdir: string): void {
 
 let root: string;
 let cwd: string;
+/** Copies of the HCL and .tf.json fixtures in no repository, and the HCL one in another checkout (a head). */
+let elsewhere: string;
 
 beforeAll(() => {
   // A repository root (it holds .git) with the inputs in a sub-directory the CLI runs in.
@@ -57,9 +59,17 @@ beforeAll(() => {
   synthDiffStack(path.join(cwd, 'head'), 'head');
   synthTricky(path.join(cwd, 'tricky'));
   fs.copyFileSync(PLAN, path.join(cwd, 'contact-center.plan.json'));
+  elsewhere = tmpDir('sarif-elsewhere');
+  fs.cpSync(HCL, path.join(elsewhere, 'hcl'), { recursive: true });
+  fs.copyFileSync(TF_JSON, path.join(elsewhere, 'contact-center.tf.json'));
+  fs.cpSync(HCL, path.join(elsewhere, 'head', 'infra'), { recursive: true });
+  fs.mkdirSync(path.join(elsewhere, 'head', '.git'));
 });
 
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+  fs.rmSync(elsewhere, { recursive: true, force: true });
+});
 
 async function sarifOf(...args: string[]): Promise<{ code: number; text: string; log: SarifLog }> {
   const m = memoryIo(cwd);
@@ -186,10 +196,14 @@ describe('report --format sarif', () => {
   });
 
   test.each([
-    ['HCL, the line of the block', HCL, (name: string) => new RegExp(`^resource "\\w+" "${name}" \\{`)],
-    ['.tf.json, the line of its pointer', TF_JSON, (name: string) => new RegExp(`^\\s*"${name}": \\{$`)],
-  ])('%s, outside the repository root (an absolute file URI)', async (_, input, at) => {
-    const rs = results((await sarifOf(input)).log);
+    ['HCL, the line of the block', 'hcl', (name: string) => new RegExp(`^resource "\\w+" "${name}" \\{`)],
+    [
+      '.tf.json, the line of its pointer',
+      'contact-center.tf.json',
+      (name: string) => new RegExp(`^\\s*"${name}": \\{$`),
+    ],
+  ])('%s, in no repository and outside the working directory (an absolute file URI)', async (_, input, at) => {
+    const rs = results((await sarifOf(path.join(elsewhere, input))).log);
     expect(rs.length).toBeGreaterThan(0);
     for (const r of rs) {
       const p = physical(r);
@@ -198,6 +212,15 @@ describe('report --format sarif', () => {
       const lines = fs.readFileSync(new URL(p.uri), 'utf8').split('\n');
       expect(lines[p.line! - 1]).toMatch(at(String(r.properties.address).split('.').pop()!));
     }
+  });
+
+  test('a file in another checkout (the head, read from the base) is relative to that checkout', async () => {
+    const rs = results((await sarifOf(path.join(elsewhere, 'head', 'infra'))).log);
+    expect(rs.map((r) => physical(r))).toEqual([
+      { uri: 'infra/modules/reporting/main.tf', uriBaseId: '%SRCROOT%', line: 14 },
+    ]);
+    const text = fs.readFileSync(path.join(elsewhere, 'head', 'infra/modules/reporting/main.tf'), 'utf8');
+    expect(text.split('\n')[13]).toBe('resource "genesyscloud_oauth_client" "reporting" {');
   });
 
   test('control and bidi characters in names are shown escaped, on one line', async () => {

@@ -5,9 +5,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { artifactLocation, sourceRoot } from './artifact';
+import { artifactLocation } from './artifact';
 import { jsonPointerLines } from './json-pointer-line';
-import type { SarifLocation, SarifLogicalLocation } from './log';
+import type { SarifArtifactLocation, SarifLocation, SarifLogicalLocation } from './log';
 
 /** Where one finding or change is, as far as the input knows. */
 export interface Site {
@@ -44,7 +44,7 @@ export interface LocationOptions {
   readonly cwd?: string;
   /**
    * The directory uris are relative to (`%SRCROOT%`).
-   * @default - the nearest ancestor of `cwd` holding `.git`, else `cwd`
+   * @default - each file's repository root (its nearest ancestor holding `.git`), else `cwd`
    */
   readonly root?: string;
   /**
@@ -65,13 +65,15 @@ function readFile(abs: string): string | undefined {
 /** Builds the locations of a known set of sites. */
 export class Locator {
   private readonly cwd: string;
-  private readonly root: string;
+  private readonly root: string | undefined;
   /** Lines of the pointers, by absolute file. */
   private readonly lines = new Map<string, Map<string, number>>();
+  /** Artifact locations, by file as named (each finding of a file shares one; the root is looked up once). */
+  private readonly artifacts = new Map<string, SarifArtifactLocation>();
 
   constructor(sites: readonly Site[], options: LocationOptions = {}) {
     this.cwd = options.cwd ?? process.cwd();
-    this.root = options.root ?? sourceRoot(this.cwd);
+    this.root = options.root;
     const read = options.readText ?? readFile;
     const wanted = new Map<string, Set<string>>();
     for (const s of sites) {
@@ -94,6 +96,12 @@ export class Locator {
     return this.lines.get(path.resolve(this.cwd, site.file))?.get(site.pointer);
   }
 
+  private artifact(file: string): SarifArtifactLocation {
+    let a = this.artifacts.get(file);
+    if (!a) this.artifacts.set(file, (a = artifactLocation(file, this.cwd, this.root)));
+    return a;
+  }
+
   /** The SARIF location of a site. */
   public location(site: Site): SarifLocation {
     const logical: SarifLogicalLocation[] = [{ fullyQualifiedName: site.address, kind: 'resource' }];
@@ -102,7 +110,7 @@ export class Locator {
     const line = this.lineOf(site);
     return {
       physicalLocation: {
-        artifactLocation: artifactLocation(site.file, this.cwd, this.root),
+        artifactLocation: this.artifact(site.file),
         ...(line !== undefined && line >= 1 ? { region: { startLine: line } } : {}),
       },
       logicalLocations: logical,

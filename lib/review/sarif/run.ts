@@ -21,7 +21,7 @@ export function sarifLog(rules: readonly SarifRule[], results: readonly SarifRes
         originalUriBaseIds: {
           [SRCROOT]: {
             description: {
-              text: 'The repository root (the nearest directory holding .git), else the working directory.',
+              text: "The file's repository root (its nearest ancestor holding .git), else the working directory.",
             },
           },
         },
