@@ -29,7 +29,7 @@ export const report: Command = {
     'stack.',
     '',
     '--format sarif writes the findings as SARIF 2.1.0 (e.g. for github/codeql-action/upload-sarif): one result',
-    'per finding with its rule (GCA-...), level, file (relative to the repository root), line and JSON pointer',
+    'per finding with its rule (GCA-...), level, file (relative to its checkout), line and JSON pointer',
     'where the input knows them, Terraform address and construct path; suppressed findings carry their reason.',
   ].join('\n'),
   exits: ['0  no unsuppressed error findings', '1  unsuppressed error findings', '2  usage or input error'],
