@@ -22,6 +22,7 @@ import { findingId, runRules } from '../rules/engine';
 import type { Finding } from '../rules/types';
 import { cmp } from '../util/compare';
 import type { LoadedStack } from '../sources/cdktf/load';
+import { type FindingSource, findingSource } from './finding-source';
 
 /** A division a principal is granted in, and the roles granted there. */
 export interface DivisionGrantReport {
@@ -108,6 +109,8 @@ export interface FindingReport {
   /** Where the resource is written (`main.tf:12`), for inputs that know. */
   readonly location?: string;
   readonly message: string;
+  /** The file, JSON pointer and line of the resource, where the input knows them (SARIF reads it). */
+  readonly source?: FindingSource;
 }
 
 /** A finding silenced by a reasoned suppression. */
@@ -154,7 +157,8 @@ export interface ReportModel {
   readonly stacks: readonly StackReport[];
 }
 
-function findingReport(f: Finding): FindingReport {
+function findingReport(f: Finding, graph: AccessGraph): FindingReport {
+  const source = findingSource(graph, f.address);
   return {
     ruleId: f.ruleId,
     level: f.level,
@@ -163,6 +167,7 @@ function findingReport(f: Finding): FindingReport {
     ...(f.path !== undefined ? { path: f.path } : {}),
     ...(f.location !== undefined ? { location: f.location } : {}),
     message: f.message,
+    ...(source ? { source } : {}),
   };
 }
 
@@ -326,7 +331,7 @@ export function stackReport(stack: LoadedStack): StackReport {
   }
   const suppressed = all
     .filter((f) => f.suppressedBy)
-    .map((f) => ({ ...findingReport(f), reason: f.suppressedBy!.reason, suppressedAt: f.suppressedBy!.path }));
+    .map((f) => ({ ...findingReport(f, graph), reason: f.suppressedBy!.reason, suppressedAt: f.suppressedBy!.path }));
   const suppressions = (graph.intent?.suppressions ?? [])
     .map((s) => ({
       id: s.id,
@@ -349,7 +354,7 @@ export function stackReport(stack: LoadedStack): StackReport {
     },
     principals,
     roles,
-    findings: open.map(findingReport),
+    findings: open.map((f) => findingReport(f, graph)),
     suppressed,
     suppressions,
   };

@@ -139,6 +139,7 @@ test('findings, suppressions with their reasons, implicit home; exit status', ()
       path: 'findings/implicit',
       message:
         'GCA-DIV1[Recording reader] genesyscloud_oauth_client.implicit: role "Recording reader" is granted to Implicit home client with no division, so only in the home division: name the division(s) explicitly',
+      source: { pointer: '/resource/genesyscloud_oauth_client/implicit' },
     },
   ]);
   expect(s.suppressed).toEqual([
@@ -150,6 +151,7 @@ test('findings, suppressions with their reasons, implicit home; exit status', ()
       path: 'findings/legacy',
       message:
         'GCA-DIV1[Recording reader] genesyscloud_oauth_client.legacy: role "Recording reader" is granted to Legacy client with no division, so only in the home division: name the division(s) explicitly',
+      source: { pointer: '/resource/genesyscloud_oauth_client/legacy' },
       reason: 'single-division org: everything is in home',
       suppressedAt: 'findings/legacy',
     },

@@ -66,7 +66,7 @@ function comparable(s: LoadedStack): unknown {
     })),
     roles: report.roles,
     // Where a finding is written: a construct path in a synthesis, a JSON pointer into the plan file in a plan.
-    findings: report.findings.map((f) => ({ ...f, path: undefined, location: undefined })),
+    findings: report.findings.map((f) => ({ ...f, path: undefined, location: undefined, source: undefined })),
     summary: report.summary,
     deployer: {
       ...deployer,
