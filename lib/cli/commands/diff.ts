@@ -8,14 +8,15 @@ import { renderDiffMarkdown } from '../../review/render-diff-markdown';
 import { loadInputs } from '../../sources';
 import { looksLikePlan, loadPlanSides, PLAN_FORMAT } from '../../sources/terraform-plan';
 import { flag, flagList, UsageError } from '../args';
-import { type Command, EXIT, FORMAT, format, HELP, INPUT_FLAGS, inputOptions } from './shared';
+import { changesSarif, renderSarif } from '../../review/sarif';
+import { type Command, EXIT, FORMAT_WITH_SARIF, HELP, INPUT_FLAGS, inputOptions } from './shared';
 
 export const diff: Command = {
   name: 'diff',
   summary: 'the access change between two syntheses, broadening flagged',
   usage: [
-    'genesys-access diff --base <old> --head <new> [--format markdown|json] [--fail-on <kinds>] [--policy <file>]',
-    'genesys-access diff --plan <plan.json> [--format markdown|json] [--fail-on <kinds>] [--policy <file>]',
+    'genesys-access diff --base <old> --head <new> [--format markdown|json|sarif] [--fail-on <kinds>] [--policy <file>]',
+    'genesys-access diff --plan <plan.json> [--format markdown|json|sarif] [--fail-on <kinds>] [--policy <file>]',
   ],
   flags: [
     {
@@ -34,7 +35,7 @@ export const diff: Command = {
       description: '`terraform show -json` of a plan: its prior state (now) against its planned values (after apply)',
     },
     ...INPUT_FLAGS,
-    FORMAT,
+    FORMAT_WITH_SARIF,
     {
       name: 'fail-on',
       value: '<kinds>',
@@ -84,13 +85,31 @@ export const diff: Command = {
     const options = { cwd: io.cwd, ...inputOptions(args) };
     const failOnArg = failOnFlag(flagList(args, 'fail-on'));
     const policy = policyOf(flag(args, 'policy'), io.cwd);
-    const model =
-      planAlone(args.positionals, flag(args, 'plan'), base, head, options.format, io.cwd) ??
-      buildDiff(await loadInputs(base!, options), await loadInputs(head!, options));
+    const plan = planAlone(args.positionals, flag(args, 'plan'), base, head, options.format, io.cwd);
+    const heads = plan ? [] : await loadInputs(head!, options);
+    const model = plan?.model ?? buildDiff(await loadInputs(base!, options), heads);
+    const stackFiles = new Map(plan ? [[plan.stack, plan.file]] : heads.map((s) => [s.name, s.file]));
     const failOn = failOnArg ?? (policy ? failOnFlag(policy.policy.failOn, policy.shown) : undefined);
     const gate = failOn ? evaluateGate(model.changes, failOn, policy?.policy, policy?.shown) : undefined;
     const out: DiffModel & { gate?: GateResult } = gate ? { ...model, gate } : model;
-    io.stdout(format(args) === 'json' ? renderJson(out) : renderDiffMarkdown(out));
+    const f = flag(args, 'format') ?? 'markdown';
+    if (f === 'sarif') {
+      const sarif = changesSarif(out.changes, {
+        cwd: io.cwd,
+        stackFiles,
+        // What the input cannot tell fails the gate closed: an error like a failing change.
+        ...(gate
+          ? {
+              failing: [
+                ...gate.failing,
+                ...gate.unknown.map((index) => ({ index, reason: 'the input cannot tell, so the gate fails closed' })),
+              ],
+              excepted: gate.excepted,
+            }
+          : {}),
+      });
+      io.stdout(renderSarif(sarif));
+    } else io.stdout(f === 'json' ? renderJson(out) : renderDiffMarkdown(out));
     return !gate || gate.outcome === 'pass' ? EXIT.ok : gate.outcome === 'fail' ? EXIT.findings : EXIT.unknown;
   },
 };
@@ -124,7 +143,7 @@ function planAlone(
   head: string | undefined,
   inputFormat: string | undefined,
   cwd: string,
-): ReturnType<typeof buildDiff> | undefined {
+): { model: ReturnType<typeof buildDiff>; stack: string; file: string } | undefined {
   const alone = plan === undefined && base === undefined && head === undefined ? positionals[0] : undefined;
   const extra = positionals[alone === undefined ? 0 : 1];
   if (extra !== undefined) {
@@ -153,5 +172,5 @@ function planAlone(
     );
   }
   const sides = loadPlanSides(file, cwd);
-  return buildDiff([sides.before], [sides.after]);
+  return { model: buildDiff([sides.before], [sides.after]), stack: sides.after.name, file: sides.after.file };
 }

@@ -1,19 +1,10 @@
 /** `genesys-access report`: who can do what. */
-import { flag, type FlagSpec } from '../args';
+import { flag } from '../args';
 import { renderJson } from '../../review/render-json';
 import { renderReportMarkdown } from '../../review/render-report-markdown';
 import { buildReport, reportFails } from '../../review/report';
 import { renderSarif, reportSarif } from '../../review/sarif';
-import { type Command, EXIT, HELP, INPUT, INPUT_FLAGS, inputs } from './shared';
-
-/** `--format` of the commands that also write SARIF (FORMAT in shared.ts has no sarif). */
-export const FORMAT_WITH_SARIF: FlagSpec = {
-  name: 'format',
-  value: '<markdown|json|sarif>',
-  choices: ['markdown', 'json', 'sarif'],
-  description:
-    'output format (default: markdown, sized for a PR comment; json is compact, for programs; sarif is SARIF 2.1.0, for code scanning)',
-};
+import { type Command, EXIT, FORMAT_WITH_SARIF, HELP, INPUT, INPUT_FLAGS, inputs } from './shared';
 
 export const report: Command = {
   name: 'report',

@@ -41,6 +41,14 @@ export const FORMAT: FlagSpec = {
   choices: ['markdown', 'json'],
   description: 'output format (default: markdown, sized for a PR comment; json is compact, for programs)',
 };
+/** `--format` of the commands that also write SARIF (report, diff). */
+export const FORMAT_WITH_SARIF: FlagSpec = {
+  name: 'format',
+  value: '<markdown|json|sarif>',
+  choices: ['markdown', 'json', 'sarif'],
+  description:
+    'output format (default: markdown, sized for a PR comment; json is compact, for programs; sarif is SARIF 2.1.0, for code scanning)',
+};
 export const HELP: FlagSpec = { name: 'help', short: 'h', description: 'show this help' };
 
 export const INPUT = '<cdktf.out | cdk.tf.json | .tf dir | .tf | .tf.json | org.json>';
