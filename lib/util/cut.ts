@@ -1,0 +1,16 @@
+/** Cutting user-given values before they are echoed in a message: a 100 KB argument is never written whole. */
+
+/** How much of a user-given value a message echoes by default. */
+export const MAX_ECHO = 200;
+
+/**
+ * `value` when it is at most `max` characters, else its first characters, an ellipsis and the full length:
+ * `xxxx… (100000 characters)`. Cuts between UTF-16 surrogates are avoided.
+ */
+export function cutValue(value: string, max: number = MAX_ECHO): string {
+  if (value.length <= max) return value;
+  let end = Math.max(0, max - 1);
+  const c = value.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return `${value.slice(0, end)}… (${value.length} characters)`;
+}
