@@ -14,3 +14,14 @@ export function cutValue(value: string, max: number = MAX_ECHO): string {
   if (c >= 0xd800 && c <= 0xdbff) end--;
   return `${value.slice(0, end)}… (${value.length} characters)`;
 }
+
+/**
+ * `message` with every long value cut ({@link cutValue}): a quoted value longer than `max` characters, and any
+ * other run of more than `max` characters without a space. Linear in the message's length.
+ */
+export function cutLongValues(message: string, max: number = MAX_ECHO): string {
+  if (message.length <= max) return message;
+  return message
+    .replace(/"([^"]*)"/g, (whole, inner: string) => (inner.length > max ? `"${cutValue(inner, max)}"` : whole))
+    .replace(/[^\s"]+/g, (run) => (run.length > max ? cutValue(run, max) : run));
+}
