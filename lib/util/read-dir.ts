@@ -1,7 +1,7 @@
 /**
  * Listing an input directory safely: a bound on entries (a directory of a million files is not an input), an
- * unreadable directory said as such (never "no stacks"), and loops through symbolic links detected by real path.
- * No cdktf import.
+ * unreadable directory said as such (never "no stacks"). Walks list entries with `withFileTypes`, whose symbolic
+ * links are not directories, so a symlink loop is never followed. No cdktf import.
  */
 import * as fs from 'fs';
 import { AccessValidationError } from '../errors';
@@ -43,23 +43,5 @@ export function tryReadDir(dir: string): fs.Dirent[] {
     return readDirInput(dir, dir);
   } catch {
     return [];
-  }
-}
-
-/** Real paths already visited in one walk: a directory reached twice (a symlink loop) is not walked again. */
-export class VisitedDirs {
-  private readonly seen = new Set<string>();
-
-  /** True the first time `dir`'s real path is seen; false for a loop or an unresolvable path. */
-  public enter(dir: string): boolean {
-    let real: string;
-    try {
-      real = fs.realpathSync(dir);
-    } catch {
-      return false;
-    }
-    if (this.seen.has(real)) return false;
-    this.seen.add(real);
-    return true;
   }
 }
