@@ -50,30 +50,58 @@ export function editDistance(a: string, b: string, max: number = Infinity): numb
   if (!a.length) return Math.min(b.length, max + 1);
   if (!b.length) return Math.min(a.length, max + 1);
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const band = Number.isFinite(max) ? Math.max(0, Math.floor(max)) : Math.max(a.length, b.length);
+  return max >= Math.max(a.length, b.length) ? fullDistance(a, b) : bandedDistance(a, b, Math.floor(max));
+}
+
+/** The whole Levenshtein table, two rows at a time. */
+function fullDistance(a: string, b: string): number {
+  let prev = new Uint32Array(b.length + 1);
+  let cur = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const sub = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[b.length];
+}
+
+/** Only the cells within `band` of the diagonal; `band + 1` as soon as a whole row is farther than `band`. */
+function bandedDistance(a: string, b: string, band: number): number {
   const big = band + 1;
   let prev = new Uint32Array(b.length + 1);
   let cur = new Uint32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = Math.min(j, big);
+  for (let j = 0; j <= b.length; j++) prev[j] = j < big ? j : big;
   for (let i = 1; i <= a.length; i++) {
-    const from = Math.max(1, i - band);
-    const to = Math.min(b.length, i + band);
-    cur[from - 1] = from === 1 ? Math.min(i, big) : big;
+    const from = i - band > 1 ? i - band : 1;
+    const to = i + band < b.length ? i + band : b.length;
+    cur[from - 1] = from === 1 ? (i < big ? i : big) : big;
     const ca = a.charCodeAt(i - 1);
     let rowMin = cur[from - 1];
     for (let j = from; j <= to; j++) {
       const sub = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
-      const del = j <= i - 1 + band ? prev[j] + 1 : big;
+      const del = prev[j] + 1;
       const ins = cur[j - 1] + 1;
-      const v = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
-      cur[j] = v > big ? big : v;
-      if (cur[j] < rowMin) rowMin = cur[j];
+      let v = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+      if (v > big) v = big;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (to < b.length) cur[to + 1] = big;
-    if (rowMin > band) return Math.min(max + 1, big);
-    [prev, cur] = [cur, prev];
+    if (rowMin > band) return big;
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
-  return Math.min(prev[b.length], max + 1);
+  return prev[b.length] < big ? prev[b.length] : big;
 }
 
 /**
