@@ -4,15 +4,17 @@
 export const MAX_ECHO = 200;
 
 /**
- * `value` when it is at most `max` characters, else its first characters, an ellipsis and the full length:
- * `xxxx… (100000 characters)`. Cuts between UTF-16 surrogates are avoided.
+ * `value` when it is at most `max` characters, else its first characters, an ellipsis and the full length, in
+ * at most `max` characters all told (so cutting again changes nothing): `xxxx… (100000 characters)`. Cuts
+ * between UTF-16 surrogates are avoided.
  */
 export function cutValue(value: string, max: number = MAX_ECHO): string {
   if (value.length <= max) return value;
-  let end = Math.max(0, max - 1);
+  const suffix = `… (${value.length} characters)`;
+  let end = Math.max(1, max - suffix.length);
   const c = value.charCodeAt(end - 1);
   if (c >= 0xd800 && c <= 0xdbff) end--;
-  return `${value.slice(0, end)}… (${value.length} characters)`;
+  return `${value.slice(0, end)}${suffix}`;
 }
 
 /**

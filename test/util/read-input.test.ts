@@ -158,7 +158,9 @@ describe('cutting long values', () => {
   test('cutValue keeps short values and cuts long ones with the full length', () => {
     expect(cutValue('short')).toBe('short');
     const cut = cutValue('x'.repeat(100000));
-    expect(cut).toBe(`${'x'.repeat(199)}… (100000 characters)`);
+    expect(cut).toBe(`${'x'.repeat(179)}… (100000 characters)`);
+    expect(cut.length).toBe(200);
+    expect(cutValue(cut)).toBe(cut);
   });
 
   test('cutLongValues cuts quoted values and long runs in a message', () => {
