@@ -6,6 +6,7 @@
  * JSON parsers ignore it). Errors are one line ({@link AccessValidationError}) naming the path as the user gave
  * it and the fix, never the file's content. No cdktf import.
  */
+import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import { AccessValidationError } from '../errors';
 import { cutValue } from './cut';
@@ -139,18 +140,21 @@ export function invalidUtf8Offset(buf: Uint8Array): number {
   return -1;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
-/** Decodes strict UTF-8 (a leading BOM dropped); invalid bytes are one line with the byte offset and the fix. */
+/**
+ * Decodes strict UTF-8 (a leading BOM dropped); invalid bytes are one line with the byte offset and the fix.
+ * Validation is `buffer.isUtf8` (the same check as `TextDecoder('utf-8', { fatal: true })`, several times
+ * faster on large plans), then a plain decode.
+ */
 export function decodeUtf8(buf: Uint8Array, shown: string): string {
-  try {
-    return decoder.decode(buf);
-  } catch {
+  if (!isUtf8(buf)) {
     const at = invalidUtf8Offset(buf);
     throw new AccessValidationError(
       `${shownPath(shown)} is not valid UTF-8${at >= 0 ? ` at byte ${at}` : ''}: save it as UTF-8 (e.g. \`iconv -f LATIN1 -t UTF-8\`)`,
     );
   }
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const bom = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  return b.toString('utf8', bom);
 }
 
 /**

@@ -10,7 +10,13 @@ import { cutLongValues, cutValue } from '../../lib/util/cut';
 import { jsonErrorOffset } from '../../lib/util/json-syntax';
 import { lineColumn, parseJsonInput, parseJsonObject } from '../../lib/util/json-input';
 import { MAX_DIR_ENTRIES, readDirInput } from '../../lib/util/read-dir';
-import { DEFAULT_MAX_INPUT_BYTES, invalidUtf8Offset, maxInputBytes, readInputText } from '../../lib/util/read-input';
+import {
+  decodeUtf8,
+  DEFAULT_MAX_INPUT_BYTES,
+  invalidUtf8Offset,
+  maxInputBytes,
+  readInputText,
+} from '../../lib/util/read-input';
 
 let tmp: string;
 beforeAll(() => {
@@ -109,6 +115,9 @@ describe('invalidUtf8Offset', () => {
       valid = false;
     }
     expect(at === -1).toBe(valid);
+    // And the reader's fast check agrees with both.
+    const m = message(() => decodeUtf8(Uint8Array.from(bytes), 'x'));
+    expect([m, m === '']).toEqual([m, valid]);
   });
 });
 
