@@ -5,6 +5,8 @@
  * 2. Constructs never throw: they report mistakes at synth, one line each (lib/constructs/mistakes.ts).
  */
 
+import { cutLongValues } from './util/cut';
+
 const ACCESS_ERROR = Symbol.for('cdktf-genesyscloud-access/AccessValidationError');
 
 /** An error in what the user asked for, with the fix in the message. */
@@ -25,9 +27,9 @@ export class AccessValidationError extends Error {
   }
 }
 
-/** Folds white space so every message stays on one line. */
+/** Folds white space so every message stays on one line, and cuts long values (a 100 KB argument is not echoed). */
 export function oneLine(message: string): string {
-  return message.replace(/\s+/g, ' ').trim();
+  return cutLongValues(message.replace(/\s+/g, ' ').trim());
 }
 
 /** `"a", "b" or "c"` for a list of names. */

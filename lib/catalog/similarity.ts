@@ -41,13 +41,22 @@ export function tokenize(s: string): string[] {
   return out;
 }
 
-/** Levenshtein distance (insert, delete, substitute). */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance (insert, delete, substitute). With `max`, the work is bounded: only the band of width
+ * `2 * max + 1` around the diagonal is computed, and anything farther than `max` returns `max + 1` early.
+ */
+export function editDistance(a: string, b: string, max: number = Infinity): number {
   if (a === b) return 0;
-  if (!a.length) return b.length;
-  if (!b.length) return a.length;
-  let prev = new Uint16Array(b.length + 1);
-  let cur = new Uint16Array(b.length + 1);
+  if (!a.length) return Math.min(b.length, max + 1);
+  if (!b.length) return Math.min(a.length, max + 1);
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  return max >= Math.max(a.length, b.length) ? fullDistance(a, b) : bandedDistance(a, b, Math.floor(max));
+}
+
+/** The whole Levenshtein table, two rows at a time. */
+function fullDistance(a: string, b: string): number {
+  let prev = new Uint32Array(b.length + 1);
+  let cur = new Uint32Array(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
@@ -58,9 +67,52 @@ export function editDistance(a: string, b: string): number {
       const ins = cur[j - 1] + 1;
       cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
     }
-    [prev, cur] = [cur, prev];
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[b.length];
+}
+
+/** Only the cells within `band` of the diagonal; `band + 1` as soon as a whole row is farther than `band`. */
+function bandedDistance(a: string, b: string, band: number): number {
+  const big = band + 1;
+  let prev = new Uint32Array(b.length + 1);
+  let cur = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j < big ? j : big;
+  for (let i = 1; i <= a.length; i++) {
+    const from = i - band > 1 ? i - band : 1;
+    const to = i + band < b.length ? i + band : b.length;
+    cur[from - 1] = from === 1 ? (i < big ? i : big) : big;
+    const ca = a.charCodeAt(i - 1);
+    let rowMin = cur[from - 1];
+    for (let j = from; j <= to; j++) {
+      const sub = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      let v = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+      if (v > big) v = big;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (to < b.length) cur[to + 1] = big;
+    if (rowMin > band) return big;
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[b.length] < big ? prev[b.length] : big;
+}
+
+/**
+ * Longest query that gets suggestions: every catalog name is far shorter, so a longer input is not a typo of
+ * one, and skipping it keeps did-you-mean linear for hostile inputs (a 3,000-character invented permission).
+ */
+export const MAX_SUGGEST_LENGTH = 256;
+
+/** True when `query` is too long to be a typo of `candidate` (more than four times as long, plus slack). */
+function farTooLong(query: string, candidate: string): boolean {
+  return query.length > MAX_SUGGEST_LENGTH || query.length > 4 * candidate.length + 32;
 }
 
 function wordSimilarity(a: string, b: string): number {
@@ -68,8 +120,11 @@ function wordSimilarity(a: string, b: string): number {
   if (ALIASES.get(a) === b) return 0.9;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length >= 3 && long.startsWith(short)) return 0.8;
-  const d = editDistance(a, b);
-  const sim = 1 - d / Math.max(a.length, b.length);
+  // Only distances up to 40% of the longer word score; farther ones are cut off early.
+  const limit = Math.floor(0.4 * long.length);
+  const d = editDistance(a, b, limit);
+  if (d > limit) return 0;
+  const sim = 1 - d / long.length;
   return sim >= 0.6 ? sim * 0.9 : 0;
 }
 
@@ -85,7 +140,9 @@ function coverage(from: readonly string[], to: readonly string[]): number {
 }
 
 /** Similarity in 0..1 of a query and a candidate name (both as written). */
-export function similarity(query: string, candidate: string, queryTokens = tokenize(query)): number {
+export function similarity(query: string, candidate: string, queryTokens?: readonly string[]): number {
+  if (farTooLong(query, candidate)) return 0;
+  queryTokens ??= tokenize(query);
   const candTokens = cachedTokens(candidate);
   const q = coverage(queryTokens, candTokens);
   const c = coverage(candTokens, queryTokens);
@@ -98,6 +155,7 @@ export function similarity(query: string, candidate: string, queryTokens = token
 
 /** The `limit` best candidates scoring at least `threshold`, best first (ties by name). */
 export function rankBySimilarity(query: string, candidates: Iterable<string>, limit = 5, threshold = 0.35): string[] {
+  if (query.length > MAX_SUGGEST_LENGTH) return [];
   const qt = tokenize(query);
   const scored: Array<[string, number]> = [];
   for (const cand of candidates) {

@@ -13,6 +13,7 @@ import { AccessValidationError, didYouMean, oneLine } from '../errors';
 import { visible } from '../review/markdown';
 import { nearest } from '../review/suggest';
 import { packageRoot } from '../util/package-root';
+import { DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_ENV } from '../util/read-input';
 import { type FlagSpec, parseArgs, UsageError } from './args';
 import { type Command, COMMANDS, EXIT, type Io } from './commands/index';
 
@@ -34,6 +35,11 @@ const EXIT_CODES = [
   '   a directory with no stacks; snapshot: credentials, network or an API error (a 403 names the permission)',
   '3  explain: the input cannot tell (see the reasons); diff: the gate cannot tell (a change the input',
   '   cannot tell, and the policy does not allow unknowns)',
+];
+
+const ENVIRONMENT = [
+  'GENESYS_ACCESS_DEBUG=1              print the stack trace of an internal error (report it with the command)',
+  `${MAX_INPUT_ENV}=<n>  largest input file read, in bytes (default ${DEFAULT_MAX_INPUT_BYTES}, 256 MiB)`,
 ];
 
 function flagLines(flags: readonly FlagSpec[]): string[] {
@@ -60,6 +66,9 @@ export function topHelp(): string {
     '',
     'Exit codes:',
     ...EXIT_CODES.map((l) => `  ${l}`),
+    '',
+    'Environment:',
+    ...ENVIRONMENT.map((l) => `  ${l}`),
     '',
     `Run \`${NAME} <command> --help\` for a command's options.`,
     '',

@@ -15,9 +15,10 @@ import { GraphIndex } from '../access/graph-index';
 import { isGeneralPermission } from '../access/permission-match';
 import { isUserContextClient, principalAccess } from '../access/principal-access';
 import type { Reason } from '../access/reasons';
-import { AccessValidationError, didYouMean, quoteList } from '../errors';
+import { AccessValidationError, didYouMean, oneLine, quoteList } from '../errors';
 import { exampleKeys } from '../analysis/unlocked';
 import { cmp } from '../util/compare';
+import { cutValue } from '../util/cut';
 import type { LoadedStack } from '../sources/cdktf/load';
 import { nearest } from '../review/suggest';
 import { constructOf } from '../review/report';
@@ -125,8 +126,9 @@ export function resolveOperation(query: string): Operation | UnknownOperationMod
   const op = Catalog.operation(query);
   if (op) return op;
   return {
-    query: query.trim(),
-    error: Catalog.explainUnknownOperation(query),
+    // A 100 KB argument is not echoed whole, in the Markdown or the JSON.
+    query: cutValue(query.trim()),
+    error: oneLine(Catalog.explainUnknownOperation(query)),
     suggestions: Catalog.suggestOperations(query).map(operationInfo),
   };
 }

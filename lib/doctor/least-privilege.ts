@@ -78,6 +78,9 @@ export function resolveOperationRef(ref: string): Operation {
   throw new AccessValidationError(Catalog.explainUnknownOperation(text));
 }
 
+/** What a line of an operations file looks like: `METHOD /path` (or a URL), or an id / SDK method name. */
+const OPERATION_SHAPE = /^(?:[A-Za-z]+\s+(?:https?:\/\/[^\s/]+)?\/[^\s]*|[A-Za-z][A-Za-z0-9_-]*)$/;
+
 /**
  * Operations from a list file: one per line, `#` comments and blank lines skipped; a line is `METHOD /path`, an
  * operation id or an SDK method name. Errors name the line.
@@ -90,6 +93,13 @@ export function parseOperationList(text: string, shown: string): Operation[] {
     try {
       out.push(resolveOperationRef(line));
     } catch (e) {
+      // Echo the line only when it is shaped like an operation: a file given by mistake (/etc/passwd, a key)
+      // must not reach the CI log.
+      if (!OPERATION_SHAPE.test(line)) {
+        throw new AccessValidationError(
+          `${shown} line ${i + 1} is not an operation: write METHOD /path, an operation id or an SDK method name, one per line`,
+        );
+      }
       throw new AccessValidationError(`${shown} line ${i + 1}: ${(e as Error).message}`);
     }
   });

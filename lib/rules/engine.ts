@@ -3,7 +3,10 @@ import { type AccessGraph, isAccessGraph } from '../access/graph';
 import { GraphIndex } from '../access/graph-index';
 import { readCdktf } from '../sources/cdktf/read';
 import { cmp } from '../util/compare';
+import { compileAppliesTo, type FindingMatcher } from './pattern';
 import type { Finding, PlacedSuppression, Rule, RuleOptions, Suppression } from './types';
+
+export { compileAppliesTo } from './pattern';
 
 /** How a finding is named in messages and reports: `GCA-X[finding]`, or `GCA-X` for a finding without a name. */
 export function findingId(f: { readonly ruleId: string; readonly finding?: string }): string {
@@ -42,49 +45,17 @@ export function checkSuppression(s: Suppression, rules: readonly Rule[]): void {
       throw new AccessValidationError(
         `suppression of ${s.id}: appliesTo must be a list of finding ids or /regex/ patterns`,
       );
-    for (const a of s.appliesTo) compileAppliesTo(a);
+    for (const a of s.appliesTo) {
+      try {
+        compileAppliesTo(a);
+      } catch (e) {
+        throw new AccessValidationError(`suppression of ${s.id}: ${(e as Error).message}`);
+      }
+    }
   }
 }
 
-/** Longest `appliesTo` pattern accepted. */
-const MAX_PATTERN = 200;
-/** A quantified group that is itself quantified (`(a+)+`, `(a|aa)*`): the shape of catastrophic backtracking. */
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*}]|\|)(?:[^()\\]|\\.)*\)[+*{]/;
-
-/**
- * Compiles an `appliesTo` entry: `/regex/flags` or an exact string. Throws one line for a pattern that does not
- * compile, is longer than 200 characters, or nests quantifiers (which can take exponential time).
- */
-export function compileAppliesTo(a: string): (finding: string) => boolean {
-  if (typeof a !== 'string') {
-    throw new AccessValidationError(
-      `appliesTo entries must be strings (exact finding ids or /regex/), not ${a === null ? 'null' : typeof a}`,
-    );
-  }
-  const m = /^\/(.*)\/([a-z]*)$/s.exec(a);
-  if (!m) return (f) => f === a;
-  const shown = a.length > 60 ? `${a.slice(0, 57)}...` : a;
-  if (a.length > MAX_PATTERN)
-    throw new AccessValidationError(
-      `appliesTo pattern ${JSON.stringify(shown)} is longer than ${MAX_PATTERN} characters: list the exact finding ids instead`,
-    );
-  if (NESTED_QUANTIFIER.test(m[1])) {
-    throw new AccessValidationError(
-      `appliesTo pattern ${JSON.stringify(shown)} nests quantifiers, which can take exponential time: write it without a repeated group, or list the exact finding ids`,
-    );
-  }
-  let re: RegExp;
-  try {
-    re = new RegExp(m[1], m[2]);
-  } catch {
-    throw new AccessValidationError(
-      `appliesTo pattern ${JSON.stringify(shown)} is not a valid regular expression: fix it or list the exact finding ids`,
-    );
-  }
-  return (f) => re.test(f.length > 1000 ? f.slice(0, 1000) : f);
-}
-
-const compiled = new Map<string, (finding: string) => boolean>();
+const compiled = new Map<string, FindingMatcher>();
 
 function appliesTo(s: PlacedSuppression, finding: string | undefined): boolean {
   if (!s.appliesTo?.length) return true;

@@ -8,6 +8,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AccessValidationError } from '../errors';
 import { readFilePrefix } from '../util/file-prefix';
+import { cutValue } from '../util/cut';
+import { tryReadDir } from '../util/read-dir';
+import { refuseSpecial, shownPath, tryStat } from '../util/read-input';
 import { loadStacks, type LoadedStack } from './cdktf/load';
 import { isSnapshotFile, loadSnapshotInput } from './genesys-org/snapshot-file';
 import { isModuleDir, loadTerraformModule } from './terraform/module-dir';
@@ -46,7 +49,7 @@ export interface InputFormat {
 }
 
 function statOf(input: string, cwd: string): fs.Stats | undefined {
-  return fs.statSync(path.resolve(cwd, input), { throwIfNoEntry: false });
+  return tryStat(path.resolve(cwd, input));
 }
 
 function isCdktfDir(abs: string): boolean {
@@ -88,13 +91,7 @@ const TERRAFORM_JSON: InputFormat = {
 
 /** A directory of stack directories (a cdktf.out's `stacks`). */
 function isStacksDir(abs: string): boolean {
-  try {
-    return fs
-      .readdirSync(abs, { withFileTypes: true })
-      .some((e) => e.isDirectory() && fs.existsSync(path.join(abs, e.name, 'cdk.tf.json')));
-  } catch {
-    return false;
-  }
+  return tryReadDir(abs).some((e) => e.isDirectory() && fs.existsSync(path.join(abs, e.name, 'cdk.tf.json')));
 }
 
 const CDKTF: InputFormat = {
@@ -118,14 +115,20 @@ const SNAPSHOT: InputFormat = {
 /** The formats, most specific first. */
 export const INPUT_FORMATS: readonly InputFormat[] = [SNAPSHOT, TERRAFORM_PLAN, HCL, TERRAFORM_JSON, CDKTF];
 
+/** What to give instead of a special file. */
+const GIVE =
+  'give a cdktf.out or stack directory, a cdk.tf.json, a Terraform module directory or file, or an org snapshot';
+
 /** Reads one input into graphs: one per stack or configuration. */
 export async function loadInputs(input: string, options: LoadOptions = {}): Promise<LoadedStack[]> {
   const cwd = options.cwd ?? process.cwd();
+  const st = statOf(input, cwd);
+  if (st) refuseSpecial(st, input, GIVE);
   if (options.format !== undefined) {
     const f = INPUT_FORMATS.find((x) => x.name === options.format);
     if (!f) {
       throw new AccessValidationError(
-        `unknown input format "${options.format}": use ${INPUT_FORMATS.map((x) => x.name).join(', ')}`,
+        `unknown input format "${cutValue(options.format)}": use ${INPUT_FORMATS.map((x) => x.name).join(', ')}`,
       );
     }
     return f.load(input, cwd, options);
@@ -133,7 +136,7 @@ export async function loadInputs(input: string, options: LoadOptions = {}): Prom
   const f = INPUT_FORMATS.find((x) => x.detect(input, cwd));
   if (!f) {
     throw new AccessValidationError(
-      `no input in "${input}": expected a cdktf.out or stack directory (cdk.tf.json; run \`cdktf synth\` first), a Terraform module directory or file (.tf, .tf.json), or choose the format with --input-format (${INPUT_FORMATS.map((x) => x.name).join(', ')})`,
+      `no input in ${shownPath(input)}: expected a cdktf.out or stack directory (cdk.tf.json; run \`cdktf synth\` first), a Terraform module directory or file (.tf, .tf.json), or choose the format with --input-format (${INPUT_FORMATS.map((x) => x.name).join(', ')})`,
     );
   }
   return f.load(input, cwd, options);

@@ -256,7 +256,7 @@ describe('bad plans: one line that names the fix', () => {
     const m = memoryIo(tmp);
     expect(await run(['report', 'truncated.json'], m.io)).toBe(EXIT.usage);
     expect(m.err()).toMatch(
-      /^genesys-access: "truncated\.json" is not valid JSON: .+; write it with `terraform show -json plan\.out > plan\.json`\n$/,
+      /^genesys-access: "truncated\.json" is not valid JSON: it ends too early \(cut off\?\): write it with `terraform show -json plan\.out > plan\.json`\n$/,
     );
   });
 

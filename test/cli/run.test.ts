@@ -133,7 +133,7 @@ describe('run', () => {
     ],
     [
       ['report', 'array.json'],
-      'genesys-access: "array.json" is not a synthesized cdk.tf.json: expected a JSON object with resource, data and locals sections',
+      'genesys-access: "array.json" holds a list at the top, not a synthesized cdk.tf.json (a JSON object): fix the syntax or regenerate it with `cdktf synth`',
     ],
     [
       ['report', 'manifest.json'],

@@ -19,7 +19,10 @@ export type SetupStep =
       readonly suffix?: string;
     }
   | { readonly file: string; readonly base64: string }
-  | { readonly chmod: string; readonly mode: string };
+  /** `mode` is octal, e.g. "000"; run as root, the case runs as the unprivileged user `nobody` (65534). */
+  | { readonly chmod: string; readonly mode: string }
+  | { readonly mkdir: string }
+  | { readonly many: string; readonly count: number };
 
 /** One case. */
 export interface CorpusCase {
@@ -39,6 +42,13 @@ export interface CorpusCase {
   readonly isolate?: boolean;
   /** Made before the run. @default [] */
   readonly setup?: readonly SetupStep[];
+  /** Environment variables for the run (the case then runs in a child process). @default {} */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** True when the case changes permissions (as root these block nothing, so the runner drops privileges). */
+export function changesModes(c: CorpusCase): boolean {
+  return (c.setup ?? []).some((s) => 'chmod' in s);
 }
 
 /** Reads and checks a case.json. */
@@ -67,6 +77,12 @@ export function prepare(dir: string, c: CorpusCase, into: string): void {
       fs.writeFileSync(path.join(into, s.file), Buffer.from(s.base64, 'base64'));
     } else if ('chmod' in s) {
       fs.chmodSync(path.join(into, s.chmod), parseInt(s.mode, 8));
+    } else if ('mkdir' in s) {
+      fs.mkdirSync(path.join(into, s.mkdir), { recursive: true });
+    } else if ('many' in s) {
+      const d = path.join(into, s.many);
+      fs.mkdirSync(d, { recursive: true });
+      for (let i = 0; i < s.count; i++) fs.writeFileSync(path.join(d, `f${i}`), '');
     }
   }
 }

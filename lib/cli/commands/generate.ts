@@ -1,8 +1,7 @@
 /** `genesys-access generate`: the least-privilege role for a list of operations. */
-import * as fs from 'fs';
 import * as path from 'path';
 import type { Operation } from '../../catalog/types';
-import { AccessValidationError } from '../../errors';
+import { readInputText } from '../../util/read-input';
 import { renderJson } from '../../review/render-json';
 import { readSnapshotFile } from '../../sources/genesys-org/snapshot-file';
 import { flag, UsageError } from '../args';
@@ -97,14 +96,9 @@ export const generate: Command = {
     if (client !== undefined) throw new UsageError('--client needs --snapshot <org.json>', 'generate');
     const ops: Operation[] = operationRefs(args.positionals).map(resolveOperationRef);
     if (file !== undefined) {
-      let text: string;
-      try {
-        text = fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
-      } catch (e) {
-        throw new AccessValidationError(
-          `cannot read "${file}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-        );
-      }
+      const text = readInputText(path.resolve(io.cwd, file), file, {
+        give: 'give a text file of operations, one per line',
+      });
       ops.push(...parseOperationList(text, file));
     }
     if (!ops.length) throw new UsageError('missing operations: METHOD /path, operation ids, or --file', 'generate');

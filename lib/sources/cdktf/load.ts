@@ -3,11 +3,13 @@
  * graphs. Errors are one line ({@link AccessValidationError}) naming the path as the user gave it. No cdktf
  * import.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import type { AccessGraph } from '../../access/graph';
 import { AccessValidationError } from '../../errors';
 import { cmp } from '../../util/compare';
+import { parseJsonObject } from '../../util/json-input';
+import { readDirInput } from '../../util/read-dir';
+import { readInputText, refuseSpecial, shownPath, statInput, tryStat } from '../../util/read-input';
 import { readCdktf } from './read';
 
 /** One input read into an access graph. */
@@ -21,72 +23,37 @@ export interface LoadedStack {
 
 const STACK_FILE = 'cdk.tf.json';
 
-function statOf(p: string, shown: string): fs.Stats {
-  try {
-    return fs.statSync(p);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new AccessValidationError(
-      code === 'ENOENT'
-        ? `cannot read "${shown}": no such file or directory`
-        : `cannot read "${shown}": ${code ?? (e as Error).message}`,
-    );
-  }
-}
+/** What to give instead of a file that is not a stack. */
+const GIVE = 'give a synthesized cdk.tf.json, a stack directory or a cdktf.out directory';
+/** What to do about a broken cdk.tf.json. */
+const FIX = 'fix the syntax or regenerate it with `cdktf synth`';
 
 /** Parses one `cdk.tf.json`. */
 export function loadStackFile(file: string, shown: string, fallbackName: string): LoadedStack {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new AccessValidationError(
-      code === 'EISDIR' ? `"${shown}" is a directory` : `cannot read "${shown}": ${code ?? (e as Error).message}`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    // Say where, never what: the file may hold secrets (a wrong path to /etc/passwd, a state file).
-    const at = /position (\d+)/.exec((e as Error).message);
-    const where = at ? ` at byte ${at[1]}` : text.trim() === '' ? ': the file is empty' : '';
-    throw new AccessValidationError(
-      `"${shown}" is not valid JSON${where}: give a synthesized cdk.tf.json (run \`cdktf synth\`), a .tf file or a module directory`,
-    );
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new AccessValidationError(
-      `"${shown}" is not a synthesized cdk.tf.json: expected a JSON object with resource, data and locals sections`,
-    );
-  }
-  const doc = json as Record<string, unknown>;
+  const text = readInputText(file, shown, { give: GIVE });
+  const doc = parseJsonObject(text, shown, 'a synthesized cdk.tf.json (a JSON object)', FIX);
   const known = ['resource', 'data', 'locals', 'terraform', 'provider', 'output', '//'];
   if (Object.keys(doc).length > 0 && !known.some((k) => k in doc)) {
     throw new AccessValidationError(
-      `"${shown}" is not a synthesized cdk.tf.json: it has none of the sections ${known.join(', ')}`,
+      `${shownPath(shown)} is not a synthesized cdk.tf.json: it has none of the sections ${known.join(', ')}`,
     );
   }
   for (const section of ['resource', 'data', 'locals']) {
     const v = doc[section];
     if (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v))) {
-      throw new AccessValidationError(`"${shown}" is not a synthesized cdk.tf.json: "${section}" is not an object`);
+      throw new AccessValidationError(
+        `${shownPath(shown)} is not a synthesized cdk.tf.json: "${section}" is not an object`,
+      );
     }
   }
   const graph = readCdktf(doc, { name: fallbackName, file: shown });
   return { name: graph.source.name, file: shown, graph };
 }
 
-function stackDirs(dir: string): string[] {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, STACK_FILE)))
+/** The stack directories in `dir` (those holding a cdk.tf.json); an unreadable `dir` is one line. */
+function stackDirs(dir: string, shown: string): string[] {
+  return readDirInput(dir, shown)
+    .filter((e) => e.isDirectory() && tryStat(path.join(dir, e.name, STACK_FILE)) !== undefined)
     .map((e) => e.name)
     .sort(cmp);
 }
@@ -97,25 +64,27 @@ function stackDirs(dir: string): string[] {
  */
 export function loadStacks(input: string, cwd: string = process.cwd()): LoadedStack[] {
   const abs = path.resolve(cwd, input);
-  const stat = statOf(abs, input);
+  const stat = statInput(abs, input);
+  refuseSpecial(stat, input, GIVE);
   if (!stat.isDirectory()) {
     const base = path.basename(abs);
     const fallback = base === STACK_FILE ? path.basename(path.dirname(abs)) : base.replace(/\.json$/i, '');
     return [loadStackFile(abs, input, fallback)];
   }
-  if (fs.existsSync(path.join(abs, STACK_FILE))) {
+  if (tryStat(path.join(abs, STACK_FILE)) !== undefined) {
     return [loadStackFile(path.join(abs, STACK_FILE), path.join(input, STACK_FILE), path.basename(abs))];
   }
+  const stacks = path.join(abs, 'stacks');
   for (const [sub, shownSub] of [
-    [path.join(abs, 'stacks'), path.join(input, 'stacks')],
+    ...(tryStat(stacks)?.isDirectory() ? [[stacks, path.join(input, 'stacks')]] : []),
     [abs, input],
   ]) {
-    const names = stackDirs(sub);
+    const names = stackDirs(sub, shownSub);
     if (names.length) {
       return names.map((n) => loadStackFile(path.join(sub, n, STACK_FILE), path.join(shownSub, n, STACK_FILE), n));
     }
   }
   throw new AccessValidationError(
-    `no stacks in "${input}": expected ${STACK_FILE} (a stack directory) or stacks/<name>/${STACK_FILE} (a cdktf.out directory); run \`cdktf synth\` first`,
+    `no stacks in ${shownPath(input)}: expected ${STACK_FILE} (a stack directory) or stacks/<name>/${STACK_FILE} (a cdktf.out directory); run \`cdktf synth\` first`,
   );
 }

@@ -4,7 +4,6 @@
  * permission list, its default roles, and optionally each OAuth client's API usage over a window. Reading it
  * needs no network and does not load the live client. Input is hostile: every field is checked.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import type { AccessGraph } from '../../access/graph';
 import { AccessValidationError } from '../../errors';
@@ -13,6 +12,8 @@ import type { LoadedStack } from '../cdktf/load';
 import { readGraph } from '../graph-json';
 import { readFilePrefix } from '../../util/file-prefix';
 import { isObject } from '../../util/json';
+import { parseJsonInput } from '../../util/json-input';
+import { readInputText } from '../../util/read-input';
 
 /** The `kind` of a snapshot file. */
 export const SNAPSHOT_KIND = 'genesys-access/org-snapshot';
@@ -94,11 +95,7 @@ export function looksLikeSnapshot(head: string): boolean {
 export function readSnapshot(json: unknown, shown = 'the snapshot'): OrgSnapshot {
   let doc: unknown = json;
   if (typeof json === 'string') {
-    try {
-      doc = JSON.parse(json);
-    } catch (e) {
-      throw new AccessValidationError(`"${shown}" is not valid JSON: ${(e as Error).message}`);
-    }
+    doc = parseJsonInput(json, shown, 'take the snapshot again with `genesys-access snapshot`');
   }
   const fail = (what: string): never => {
     throw new AccessValidationError(`"${shown}" ${what}`);
@@ -180,19 +177,7 @@ export function serializeSnapshot(s: OrgSnapshot): string {
 /** Reads a snapshot file; errors name the path as the user gave it. */
 export function readSnapshotFile(file: string, cwd: string = process.cwd()): OrgSnapshot {
   const abs = path.resolve(cwd, file);
-  let text: string;
-  try {
-    text = fs.readFileSync(abs, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new AccessValidationError(
-      code === 'ENOENT'
-        ? `cannot read "${file}": no such file`
-        : code === 'EISDIR'
-          ? `"${file}" is a directory, not a snapshot file`
-          : `cannot read "${file}": ${code ?? (e as Error).message}`,
-    );
-  }
+  const text = readInputText(abs, file, { give: 'give the org snapshot file that `genesys-access snapshot` writes' });
   return readSnapshot(text, file);
 }
 

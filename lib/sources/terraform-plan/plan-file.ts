@@ -2,10 +2,11 @@
  * Reading a `terraform show -json` plan file: a cheap detection by content (the first bytes of the file) and one
  * parse with one-line errors that name the fix. No cdktf import.
  */
-import * as fs from 'fs';
 import { AccessValidationError } from '../../errors';
 import { readFilePrefix } from '../../util/file-prefix';
 import { isObject, type Json } from '../../util/json';
+import { parseJsonInput } from '../../util/json-input';
+import { readInputText } from '../../util/read-input';
 
 /** How much of a file detection reads: `terraform show -json` writes `format_version` first. */
 const PREFIX_BYTES = 64 * 1024;
@@ -25,7 +26,7 @@ export function looksLikePlan(file: string): boolean {
   if (sections.test(prefix.text)) return true;
   if (prefix.whole) return false;
   try {
-    return sections.test(fs.readFileSync(file, 'utf8'));
+    return sections.test(readInputText(file, file));
   } catch {
     return false;
   }
@@ -33,27 +34,8 @@ export function looksLikePlan(file: string): boolean {
 
 /** Reads and parses a plan file; `shown` is the path as the user gave it. */
 export function readPlanFile(file: string, shown: string): Json {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new AccessValidationError(
-      code === 'ENOENT'
-        ? `cannot read "${shown}": no such file or directory`
-        : code === 'EISDIR'
-          ? `"${shown}" is a directory: give the plan file that \`${MAKE_PLAN}\` writes`
-          : `cannot read "${shown}": ${code ?? (e as Error).message}`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new AccessValidationError(
-      `"${shown}" is not valid JSON: ${(e as Error).message}; write it with \`terraform show -json plan.out > plan.json\``,
-    );
-  }
+  const text = readInputText(file, shown, { give: `give the plan file that \`${MAKE_PLAN}\` writes` });
+  const json = parseJsonInput(text, shown, `write it with \`terraform show -json plan.out > plan.json\``);
   return checkPlan(json, shown);
 }
 

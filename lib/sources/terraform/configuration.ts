@@ -6,12 +6,12 @@
  * What cannot be known statically is kept as an unresolved expression or marked, so it reads as unknown with
  * the expression and its location. Format-neutral: lib/sources/hcl and lib/sources/terraform-json fill it.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { AccessValidationError } from '../../errors';
 import type { SourceLocation } from './document';
 import { resolveValue, type Scope, UNKNOWN } from './expressions';
 import { isObject, type Json } from '../../util/json';
+import { tryStat } from '../../util/read-input';
 
 /** One resource or data block as written. */
 export interface ConfigBlock {
@@ -78,7 +78,7 @@ export async function loadChildren(mod: ModuleConfig, loadModule: ModuleLoader, 
       );
     }
     const dir = path.resolve(mod.dir, call.source);
-    if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    if (!tryStat(dir)?.isDirectory()) {
       throw new AccessValidationError(
         `${where(call.location)}: module "${call.name}" has source "${call.source}", which is not a directory here: fix the path`,
       );

@@ -12,6 +12,7 @@ import type {
   RecordedSuppressedFinding,
   RoleIntent,
 } from '../../access/graph';
+import { compileAppliesTo } from '../../rules/pattern';
 import { isObject, type Json } from '../../util/json';
 
 /** The metadata version this library writes and reads. */
@@ -41,6 +42,15 @@ class IntentReader {
 
   optString(v: unknown, pointer: string): string | undefined {
     return v === undefined ? undefined : this.string(v, pointer);
+  }
+
+  /** Checks a suppression's `appliesTo` entry (a finding id or a safe /regex/). */
+  pattern(v: string, pointer: string): void {
+    try {
+      compileAppliesTo(v);
+    } catch (e) {
+      throw new AccessValidationError(`"${this.shown}" at ${POINTER}${pointer}: ${(e as Error).message}`);
+    }
   }
 
   strings(v: unknown, pointer: string): string[] {
@@ -106,6 +116,7 @@ export function readIntent(raw: unknown, shown: string): AccessIntent {
     const p = `/suppressions/${i}`;
     const e = r.object(v, p);
     const appliesTo = e.appliesTo === undefined ? undefined : r.strings(e.appliesTo, `${p}/appliesTo`);
+    appliesTo?.forEach((a, k) => r.pattern(a, `${p}/appliesTo/${k}`));
     return {
       id: r.string(e.id, `${p}/id`),
       path: r.string(e.path, `${p}/path`),

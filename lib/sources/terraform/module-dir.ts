@@ -4,11 +4,13 @@
  * `terraform.tfvars`, `*.auto.tfvars` (and their `.json`), `--var-file` and `--var`; child modules with local
  * sources followed. The result is one access graph per root module. Errors are one line with file and line.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { AccessValidationError } from '../../errors';
 import { cmp } from '../../util/compare';
 import { jsonPointer, type Json } from '../../util/json';
+import { parseJsonInput } from '../../util/json-input';
+import { readDirInput, tryReadDir } from '../../util/read-dir';
+import { readInputText, tryStat } from '../../util/read-input';
 import type { LoadedStack } from '../cdktf/load';
 import { emptyModule, expandConfiguration, loadChildren, type ModuleConfig, parseVarFlag } from './configuration';
 import { readTerraformDocument } from './document';
@@ -27,28 +29,8 @@ export interface TerraformModuleOptions {
   readonly format?: string;
 }
 
-/** Largest file read (a Terraform file larger than this is not hand-written configuration). */
-const MAX_FILE_BYTES = 32 * 1024 * 1024;
-
 function readText(file: string, shown: string): string {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new AccessValidationError(
-      code === 'ENOENT'
-        ? `cannot read "${shown}": no such file or directory`
-        : `cannot read "${shown}": ${code ?? 'error'}`,
-    );
-  }
-  if (!st.isFile()) throw new AccessValidationError(`"${shown}" is not a regular file: give a .tf file or a directory`);
-  if (st.size > MAX_FILE_BYTES) {
-    throw new AccessValidationError(
-      `"${shown}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB: is it Terraform configuration?`,
-    );
-  }
-  return fs.readFileSync(file, 'utf8');
+  return readInputText(file, shown, { give: 'give a .tf or .tf.json file, or a module directory' });
 }
 
 /** Where block headers are in an HCL file: `resource "type" "name" {` etc., by line. */
@@ -94,12 +76,7 @@ export async function parseHcl(text: string, shown: string): Promise<Json> {
 }
 
 function parseJson(text: string, shown: string): Json {
-  let v: unknown;
-  try {
-    v = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    throw new AccessValidationError(`"${shown}" is not valid JSON: fix it (a .tf.json file is one JSON object)`);
-  }
+  const v = parseJsonInput(text, shown, 'fix the syntax (a .tf.json file is one JSON object)');
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
     throw new AccessValidationError(
       `"${shown}" is not Terraform JSON: expected one object with resource, data, variable or module sections`,
@@ -109,13 +86,8 @@ function parseJson(text: string, shown: string): Json {
 }
 
 /** The Terraform files of a directory, sorted, override files last. */
-function moduleFiles(dir: string): string[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
+function moduleFiles(dir: string, shown?: string): string[] {
+  const names = (shown === undefined ? tryReadDir(dir) : readDirInput(dir, shown)).map((e) => e.name);
   const files = names.filter((n) => (n.endsWith('.tf') || n.endsWith('.tf.json')) && n !== 'cdk.tf.json').sort(cmp);
   return [...files.filter((f) => !isOverrideFile(f)), ...files.filter((f) => isOverrideFile(f))];
 }
@@ -127,10 +99,10 @@ export function isModuleDir(dir: string): boolean {
 
 /** Reads one module directory (or one file) into its declarations. */
 export async function readModule(abs: string, shown: string): Promise<ModuleConfig> {
-  const st = fs.statSync(abs, { throwIfNoEntry: false });
+  const st = tryStat(abs);
   const isDir = st?.isDirectory() ?? false;
   const dir = isDir ? abs : path.dirname(abs);
-  const files = isDir ? moduleFiles(abs) : [path.basename(abs)];
+  const files = isDir ? moduleFiles(abs, shown) : [path.basename(abs)];
   if (isDir && files.length === 0) {
     throw new AccessValidationError(`no Terraform files (.tf or .tf.json) in "${shown}": give the module directory`);
   }
@@ -159,12 +131,7 @@ async function variables(
     const json = file.endsWith('.json') ? parseJson(text, fileShown) : await parseHcl(text, fileShown);
     return json;
   };
-  let names: string[] = [];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    names = [];
-  }
+  const names = tryReadDir(dir).map((e) => e.name);
   for (const n of ['terraform.tfvars', 'terraform.tfvars.json']) {
     if (names.includes(n)) layers.push(await read(path.join(dir, n), path.join(shown, n)));
   }
@@ -185,7 +152,7 @@ export async function loadTerraformModule(
 ): Promise<LoadedStack[]> {
   const abs = path.resolve(cwd, input);
   const root = await readModule(abs, input);
-  const st = fs.statSync(abs, { throwIfNoEntry: false });
+  const st = tryStat(abs);
   const vars = await variables(root.dir, root.shown, options, cwd);
   let calls = 0;
   await loadChildren(root, (dir, shown) => {

@@ -1,0 +1,3 @@
+locals {
+  secret = "sk-live-123456789" "oops"
+}

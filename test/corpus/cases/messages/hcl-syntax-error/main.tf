@@ -1,0 +1,1 @@
+resource "genesyscloud_auth_role" {
