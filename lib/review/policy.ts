@@ -12,6 +12,7 @@ import { AccessValidationError, didYouMean } from '../errors';
 import { isObject, jsonPointer } from '../util/json';
 import { CHANGE_KINDS, type ChangeKind } from './changes';
 import { FAIL_ON_NAMES } from './gate';
+import { readInputText } from '../util/read-input';
 import { nearest } from './suggest';
 
 /** The file name looked for at the repository root. */
@@ -81,21 +82,16 @@ export function findPolicy(cwd: string): string | undefined {
 
 /** Reads and checks a policy file; `shown` is how to name it in errors. */
 export function readPolicy(file: string, shown = file): Policy {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
+  if (!fs.existsSync(file)) {
     throw new AccessValidationError(`policy file ${shown} does not exist: give an existing file to --policy`);
   }
-  if (!stat.isFile()) throw new AccessValidationError(`policy file ${shown} is not a regular file: give a JSON file`);
-  if (stat.size > 1 << 20) throw new AccessValidationError(`policy file ${shown} is over 1 MiB: a policy is small`);
+  const text = readInputText(file, `policy file ${shown}`, { give: 'give a JSON file', maxBytes: 1 << 20 });
   let doc: unknown;
   try {
-    doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file)));
-  } catch (e) {
-    const what = e instanceof SyntaxError ? 'is not valid JSON' : 'is not UTF-8 text';
+    doc = JSON.parse(text);
+  } catch {
     throw new AccessValidationError(
-      `policy file ${shown} ${what}: fix it (the format is in the README, "The review gate")`,
+      `policy file ${shown} is not valid JSON: fix it (the format is in the README, "The review gate")`,
     );
   }
   return parsePolicy(doc, shown);

@@ -15,6 +15,7 @@ const OWN_DATA = new Set([
   'util/read-input.ts',
   'util/read-dir.ts',
   'cli/main.ts', // package.json for --version
+  'review/sarif/tool.ts', // package.json for the SARIF tool's version
   'sources/genesys-org/endpoints.ts', // data/regions.json
   'doctor/deployer.ts', // data/genesyscloud/resource-api-usage.json
   'access/evaluate.ts', // data/user-specific-apis.json

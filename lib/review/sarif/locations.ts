@@ -3,11 +3,11 @@
  * the JSON pointer for JSON inputs, plus the Terraform address and construct path as logical locations. Each file
  * is read once, for all the pointers into it. No cdktf import.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { artifactLocation } from './artifact';
 import { jsonPointerLines } from './json-pointer-line';
 import type { SarifArtifactLocation, SarifLocation, SarifLogicalLocation } from './log';
+import { readInputText } from '../../util/read-input';
 
 /** Where one finding or change is, as far as the input knows. */
 export interface Site {
@@ -49,14 +49,14 @@ export interface LocationOptions {
   readonly root?: string;
   /**
    * Reads a file's text (to find the line of a JSON pointer); undefined when it cannot.
-   * @default - fs.readFileSync, undefined on any error
+   * @default - the safe input reader (lib/util/read-input.ts), undefined on any error
    */
   readonly readText?: (absolutePath: string) => string | undefined;
 }
 
 function readFile(abs: string): string | undefined {
   try {
-    return fs.readFileSync(abs, 'utf8');
+    return readInputText(abs, abs);
   } catch {
     return undefined;
   }
