@@ -1,5 +1,5 @@
 /** Markdown for `audit` and `generate`. No cdktf import. */
-import { code, codeList, details, plainList, plural, table, text } from '../review/markdown';
+import { code, codeList, details, invisible, plainList, plural, table, text } from '../review/markdown';
 import type { AuditModel, ClientAudit } from './audit';
 import type { AnyOfChoice } from './deployer';
 import type { GenerateModel } from './generate';
@@ -10,7 +10,8 @@ export function fence(lang: string, body: string): string {
   const runs = body.match(/`+/g) ?? [];
   const n = Math.max(3, ...runs.map((r) => r.length + 1));
   const f = '`'.repeat(n);
-  return `${f}${lang}\n${body.endsWith('\n') ? body : `${body}\n`}${f}`;
+  const shown = invisible(body);
+  return `${f}${lang}\n${shown.endsWith('\n') ? shown : `${shown}\n`}${f}`;
 }
 
 function choiceLines(choices: readonly AnyOfChoice[]): string[] {
