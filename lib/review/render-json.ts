@@ -9,7 +9,8 @@
  * and isolates, zero-width and other invisible characters, line separators. Escaped as `\u202e`: the same JSON
  * value, visible.
  */
-const RAW = /[\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb]/g;
+const RAW =
+  /[\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb]/g;
 
 /** Stable compact JSON text with a final new line. */
 export function renderJson(model: unknown): string {
