@@ -21,15 +21,20 @@ export function visible(s: string): string {
 }
 
 /**
- * Escapes text for Markdown and table cells: inline HTML, link and image syntax, pipes, emphasis, code spans,
- * new lines, and invisible characters (shown as `\u202E`).
+ * Escapes text for Markdown and table cells: inline HTML, link and image syntax, bare URLs (which GitHub links),
+ * pipes, emphasis, code spans, new lines, and invisible characters (shown as `\u202E`).
  */
 export function text(s: string): string {
-  return visible(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\|*`[\]!~])/g, '\\$1');
+  return (
+    visible(s)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\|*`[\]!~])/g, '\\$1')
+      // GitHub turns bare URLs into links: an escaped colon or dot stops it.
+      .replace(/:\/\//g, '\\://')
+      .replace(/\b(www)\./gi, '$1\\.')
+  );
 }
 
 /** An inline code span (safe in table cells): no raw HTML or links can start inside one. */

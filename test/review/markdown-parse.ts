@@ -81,7 +81,7 @@ export function outsideCode(md: string): string {
 /** Text as a reader sees it: backslash escapes and the entities `text()` writes decoded. */
 export function decode(md: string): string {
   return md
-    .replace(/\\([\\|*`[\]!~])/g, '$1')
+    .replace(/\\([\\|*`[\]!~:.])/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
@@ -97,6 +97,7 @@ export function injected(md: string): string[] {
   for (let i = plain.indexOf('<'); i !== -1; i = plain.indexOf('<', i + 1)) {
     if (!OWN_TAGS.test(plain.slice(i))) found.push(plain.slice(i, i + 20));
   }
+  for (const m of plain.matchAll(/(?:https?|ftp):\/\/|\bwww\./gi)) found.push(plain.slice(m.index, m.index + 20));
   for (let i = plain.indexOf(']('); i !== -1; i = plain.indexOf('](', i + 1)) {
     if (plain[i - 1] !== '\\') found.push(plain.slice(Math.max(0, i - 10), i + 10));
   }

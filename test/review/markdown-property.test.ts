@@ -21,6 +21,8 @@ const RAW =
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
 
 const SPECIAL = [
+  'https://evil.example',
+  'www.evil.example',
   '|',
   '\\|',
   '\\',
@@ -138,7 +140,8 @@ describe('Markdown escaping, property-based', () => {
     expect(outsideCode('x `a<b` y `` c`d `` z')).toBe('x   y   z');
     expect(decode(text('a | <b> & \\'))).toBe('a | <b> & \\');
     expect(injected(`${text('<img src=x>')} <br> ${code('<a href=x>')}`)).toEqual([]);
-    expect(injected('<img src=x> [x](https://e.x)')).toHaveLength(2);
+    expect(injected('<img src=x> [x](https://e.x)')).toHaveLength(3);
+    expect(injected(text('see https://e.x and www.e.x'))).toEqual([]);
   });
 
   test('text() and code() keep one cell and show every character', () => {
