@@ -7,6 +7,7 @@ import { AccessMetadataRecorder } from './access-metadata';
 import { Annotations, TerraformStack, type IConstruct } from './core';
 import { cliPrintsErrors, mistakesOf, reportMistake, surfaceErrors } from './mistakes';
 import { requireScope } from './scope-check';
+import { visible } from '../review/markdown';
 import { describeValue } from './props';
 
 const STATE = Symbol.for('cdktf-genesyscloud-access/rules');
@@ -119,7 +120,7 @@ export class AccessRules {
             errors.push({ message, at: cliPrintsErrors() ? at(f.path) : stack });
             continue;
           }
-          Annotations.of(at(f.path)).addWarning(f.message);
+          Annotations.of(at(f.path)).addWarning(visible(f.message));
         }
         const returned: string[] = [];
         for (const e of errors) returned.push(...surfaceErrors(e.at, [e.message]));

@@ -1153,15 +1153,54 @@ const hostileTypes: Array<[string, () => unknown, RegExp]> = [
   ],
 ];
 
+/** Hidden characters in names from code (issue 16): GCA-SUBJ5 at synth, every message showing them visibly. */
+const hiddenNames: Array<[string, () => unknown, RegExp]> = [
+  [
+    'bidi: a right-to-left override in a role name',
+    () => new AccessRole(stack(), 'r', { name: 'QA \u202eredaer', permissions: ['recording:screenRecording:view'] }),
+    /GCA-SUBJ5\[U\+202E\] genesyscloud_auth_role\.r: role name "QA \\u202Eredaer" holds U\+202E RIGHT-TO-LEFT OVERRIDE/,
+  ],
+  [
+    'bidi: a zero-width space in a client name',
+    () => {
+      const s = stack();
+      const c = new ClientCredentialsClient(s, 'c', { name: 'QA\u200breader' });
+      new AccessRole(s, 'r', { name: 'R', permissions: ['recording:screenRecording:view'] }).grant(c, Division.home(s));
+    },
+    /GCA-SUBJ5\[U\+200B\] genesyscloud_oauth_client\..*OAuth client name "QA\\u200Breader" holds U\+200B ZERO WIDTH SPACE/,
+  ],
+  [
+    'bidi: an isolate in a division looked up by name',
+    inDivision((s) => Division.fromName(s, 'd', 'Chi\u2066cago')),
+    /GCA-SUBJ5\[U\+2066\] data\.genesyscloud_auth_division\.d: division name "Chi\\u2066cago"/,
+  ],
+  [
+    'bidi: a Cyrillic look-alike in a role name',
+    () => new AccessRole(stack(), 'r', { name: '\u0410dmin', permissions: ['recording:screenRecording:view'] }),
+    /GCA-SUBJ5\[mixed-script\] .*role name "\u0410dmin" mixes Latin and Cyrillic letters in one word/,
+  ],
+  [
+    'bidi: a mistake message naming a role with an override',
+    () => new AccessRole(stack(), 'r', { name: 'R\u202e', permissions: [js(7)] }),
+    /role "R\\u202E": each permission must be a string such as "wfm:schedule:view" \(got number 7\)/,
+  ],
+  [
+    'bidi: an ESC sequence in a client name',
+    () => new ClientCredentialsClient(stack(), 'c', { name: 'C\u001b[2J', accessTokenValiditySeconds: 10 }),
+    /accessTokenValiditySeconds must be a whole number from 300 to 38880000 \(got 10\)/,
+  ],
+];
+
 describe('error corpus', () => {
   test('has at least 60 cases', () => expect(cases.length).toBeGreaterThanOrEqual(60));
 
   test('has at least 40 hostile-type cases', () => expect(hostileTypes.length).toBeGreaterThanOrEqual(40));
 
-  test.each([...cases, ...hostileTypes])('%s', (_name, fn, expected) => {
+  test.each([...cases, ...hostileTypes, ...hiddenNames])('%s', (_name, fn, expected) => {
     const lines = linesOf(fn);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(expected);
     expect(lines[0]).not.toMatch(/\n|\s+at\s+\S+\s+\(|Error:/);
+    expect(lines[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/);
   });
 });
