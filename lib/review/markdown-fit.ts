@@ -64,8 +64,9 @@ export function capped(
   rows: ReadonlyArray<readonly string[]>,
   total: number,
   what: string,
+  right: number[] = [],
 ): string {
   const more = total - rows.length;
   const rest = more > 0 ? `${moreOf(more, rows.length, what)}: see \`--format json\`` : '';
-  return [rows.length ? table(headers, rows) : '', rest].filter(Boolean).join('\n\n');
+  return [rows.length ? table(headers, rows, right) : '', rest].filter(Boolean).join('\n\n');
 }

@@ -5,7 +5,9 @@
 import type { LoadedStack } from '../../lib/sources';
 import { readCdktf } from '../../lib/sources/cdktf/read';
 import { Catalog } from '../../lib/catalog';
+import type { AuditModel } from '../../lib/doctor/audit';
 import { buildDeployer } from '../../lib/doctor/deployer';
+import { renderAuditMarkdown } from '../../lib/doctor/render-audit';
 import { explainOperation } from '../../lib/doctor/explain';
 import { renderDeployerMarkdown, renderExplainMarkdown } from '../../lib/doctor/render-markdown';
 import { buildDiff } from '../../lib/review/diff';
@@ -115,4 +117,40 @@ describe('explain Markdown fits one comment', () => {
     expect(md.length).toBeLessThanOrEqual(GITHUB_LIMIT);
     expect(md).toMatch(/\+\d+ more callers: see `--format json`/);
   }, 60000);
+});
+
+describe('audit Markdown fits one comment', () => {
+  test('an org with 3,000 clients, each with unused access', () => {
+    const held = (i: number) => ({
+      permission: 'recording:screenRecording:view',
+      divisions: [`Division ${i} | <b>`],
+      roles: [`Role ${i}`],
+    });
+    const clients = Array.from({ length: 3000 }, (_, i) => ({
+      key: `client-${i}`,
+      name: `Client ${i} <img src=x> | ${'n'.repeat(100)}`,
+      grantType: 'CLIENT-CREDENTIALS',
+      requests: i,
+      operations: [],
+      unknownCalls: [],
+      held: [held(i)],
+      unused: [held(i)],
+      broader: [],
+      divisions: { kept: [], unused: [`Division ${i}`] },
+      notes: [],
+    }));
+    const model: AuditModel = {
+      org: 'Org',
+      takenAt: '2026-12-01T00:00:00Z',
+      window: { days: 90, from: '2026-09-02', to: '2026-12-01' },
+      warning: 'Jobs rarer than the window are invisible.',
+      summary: { clients: 3000, withCalls: 3000, unusedPermissions: 3000, unusedDivisions: 3000, broader: 0 },
+      clients,
+      notes: [],
+    };
+    const md = renderAuditMarkdown(model);
+    expect(md.length).toBeLessThanOrEqual(GITHUB_LIMIT);
+    expect(md).toMatch(/\+\d+ more clients: see `--format json`/);
+    expect(md).not.toContain('<img');
+  });
 });
