@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import type { LoadedStack } from '../../lib/sources';
 import { readCdktf } from '../../lib/sources/cdktf/read';
 import { buildDiff } from '../../lib/review/diff';
-import { code, text, visible } from '../../lib/review/markdown';
+import { fence } from '../../lib/doctor/render-audit';
+import { code, invisible, text, visible } from '../../lib/review/markdown';
 import { buildReport } from '../../lib/review/report';
 import { renderDiffMarkdown } from '../../lib/review/render-diff-markdown';
 import { renderJson } from '../../lib/review/render-json';
@@ -142,6 +143,23 @@ describe('Markdown escaping, property-based', () => {
     expect(injected(`${text('<img src=x>')} <br> ${code('<a href=x>')}`)).toEqual([]);
     expect(injected('<img src=x> [x](https://e.x)')).toHaveLength(3);
     expect(injected(text('see https://e.x and www.e.x'))).toEqual([]);
+  });
+
+  test('code blocks keep their lines and fence, and show hidden characters', () => {
+    fc.assert(
+      fc.property(name, (s) => {
+        const block = fence('ts', `const name = ${JSON.stringify(s)};\n`);
+        const lines = block.split('\n');
+        const f = lines[0].replace(/ts$/, '');
+        if (lines[lines.length - 1] !== f) throw new Error(`the fence does not close the block: ${block}`);
+        if (lines.slice(1, -1).some((l) => l.startsWith(f))) throw new Error(`a line closes the fence: ${block}`);
+        if (RAW.test(block)) throw new Error(`raw character in ${JSON.stringify(block)}`);
+        expect(invisible(s).replace(/\\u([0-9A-F]{4})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))).toBe(
+          s,
+        );
+      }),
+      RUNS,
+    );
   });
 
   test('text() and code() keep one cell and show every character', () => {
