@@ -62,6 +62,20 @@ function uniq<T>(xs: Iterable<T>): T[] {
   return [...new Set(xs)];
 }
 
+/** Did-you-mean explanations already made, by name: a hostile input repeats one invented name thousands of times. */
+const explainedPermissions = new Map<string, string>();
+const explainedScopes = new Map<string, string>();
+const REMEMBERED = 1000;
+
+function remembered(cache: Map<string, string>, name: string, make: () => string): string {
+  const hit = cache.get(name);
+  if (hit !== undefined) return hit;
+  const made = make();
+  if (cache.size >= REMEMBERED) cache.clear();
+  cache.set(name, made);
+  return made;
+}
+
 /**
  * The pinned Genesys Cloud Platform API catalog: operations with their ANY/ALL permissions and scopes, every
  * permission and every scope. Lookups are exact; the `suggest*` and `explain*` methods give did-you-mean help.
@@ -220,8 +234,12 @@ export class Catalog {
     return uniq(out).slice(0, limit);
   }
 
-  /** One line: why `name` is not a permission, and the nearest real ones. */
+  /** One line: why `name` is not a permission, and the nearest real ones (remembered: inputs repeat names). */
   public static explainUnknownPermission(name: string): string {
+    return remembered(explainedPermissions, name, () => Catalog.explainPermissionAfresh(name));
+  }
+
+  private static explainPermissionAfresh(name: string): string {
     const myth = Catalog.misconception('permission', name);
     if (Catalog.isGeneralPermission(name)) {
       return `"${name}" is a general role permission, not a domain:entity:action permission policy: set it in the role's permissions, not permission_policies.`;
@@ -231,8 +249,12 @@ export class Catalog {
     return `unknown permission "${name}"${why}${didYouMean(Catalog.suggestPermissions(name))}`;
   }
 
-  /** One line: why `name` is not a scope, and the nearest real ones. */
+  /** One line: why `name` is not a scope, and the nearest real ones (remembered: inputs repeat names). */
   public static explainUnknownScope(name: string): string {
+    return remembered(explainedScopes, name, () => Catalog.explainScopeAfresh(name));
+  }
+
+  private static explainScopeAfresh(name: string): string {
     const myth = Catalog.misconception('scope', name);
     const why = myth ? `: ${myth.explanation}.` : ' is not in the Genesys Cloud OAuth scope catalog.';
     return `unknown OAuth scope "${name}"${why}${didYouMean(Catalog.suggestScopes(name))}`;

@@ -145,7 +145,7 @@ export class AccessRole extends Construct implements IAccessRole {
       construct: this.node.path,
       capabilities: [...this.capabilities],
       ...(baseName !== undefined ? { base: baseName } : {}),
-      ...(p.remove?.length ? { removed: [...p.remove].sort() } : {}),
+      ...(p.remove?.length ? { removed: p.remove.filter((x) => typeof x === 'string').sort() } : {}),
     });
   }
 

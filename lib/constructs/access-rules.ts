@@ -6,6 +6,8 @@ import type { Finding, PlacedSuppression, RuleOptions, Suppression } from '../ru
 import { AccessMetadataRecorder } from './access-metadata';
 import { Annotations, TerraformStack, type IConstruct } from './core';
 import { cliPrintsErrors, mistakesOf, reportMistake, surfaceErrors } from './mistakes';
+import { requireScope } from './scope-check';
+import { visible } from '../review/markdown';
 import { describeValue } from './props';
 
 const STATE = Symbol.for('cdktf-genesyscloud-access/rules');
@@ -74,6 +76,7 @@ function recordSuppressedFindings(json: Record<string, unknown>, state: StackSta
 export class AccessRules {
   /** Runs the rules on `stack` at synth. Call once per stack; later calls are ignored. */
   public static check(stack: TerraformStack, options: AccessRulesOptions = {}): void {
+    requireScope(stack, 'AccessRules.check(this)');
     const state = stateOf(stack);
     if (state.checked) return;
     state.checked = true;
@@ -117,7 +120,7 @@ export class AccessRules {
             errors.push({ message, at: cliPrintsErrors() ? at(f.path) : stack });
             continue;
           }
-          Annotations.of(at(f.path)).addWarning(f.message);
+          Annotations.of(at(f.path)).addWarning(visible(f.message));
         }
         const returned: string[] = [];
         for (const e of errors) returned.push(...surfaceErrors(e.at, [e.message]));
@@ -163,6 +166,6 @@ export class AccessRules {
 
   /** The findings of the last synth of `stack` (suppressed ones included, marked). */
   public static findings(stack: TerraformStack): readonly Finding[] {
-    return stateOf(stack).findings;
+    return stateOf(requireScope(stack, 'AccessRules.findings(stack)')).findings;
   }
 }

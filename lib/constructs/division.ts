@@ -4,6 +4,7 @@ import { DataGenesyscloudAuthDivisionHome } from '../../src/generated/provider/d
 import { Construct, TerraformStack, type IConstruct } from './core';
 import { mistakesOf, reportMistake } from './mistakes';
 import { checkProps, describeValue } from './props';
+import { requireScope } from './scope-check';
 
 const DIVISION = Symbol.for('cdktf-genesyscloud-access/Division');
 
@@ -91,6 +92,7 @@ export class Division extends Construct implements IDivision {
    * the grant that uses it.
    */
   public static fromName(scope: IConstruct, id: string, name: string): IDivision {
+    requireScope(scope, 'Division.fromName(this, id, name)');
     if (typeof name !== 'string' || !name.trim()) {
       const problem = `Division.fromName needs a division name, e.g. "Chicago" (got ${describeValue(name)})`;
       return divisionOf('', `invalid:${String(id)}`, String(name), undefined, problem);
@@ -105,7 +107,7 @@ export class Division extends Construct implements IDivision {
    * library never omits the division.
    */
   public static home(scope: IConstruct): IDivision {
-    const stack = TerraformStack.of(scope);
+    const stack = TerraformStack.of(requireScope(scope, 'Division.home(this)'));
     const id = 'home-division';
     const data =
       (stack.node.tryFindChild(id) as DataGenesyscloudAuthDivisionHome | undefined) ??
@@ -121,6 +123,14 @@ export class Division extends Construct implements IDivision {
     const given =
       typeof options === 'object' && options !== null ? (options as { reason?: unknown }).reason : undefined;
     const reason = typeof given === 'string' ? given.trim() : '';
+    const raw: unknown = options;
+    if (typeof raw === 'string' || (given !== undefined && typeof given !== 'string')) {
+      const problem =
+        typeof raw === 'string'
+          ? `Division.all takes { reason }, not a string: write Division.all({ reason: ${JSON.stringify(raw.length > 40 ? `${raw.slice(0, 37)}...` : raw)} })`
+          : `Division.all: reason must be a string of at least 10 characters saying why every division must be granted (got ${describeValue(given)})`;
+      return divisionOf('*', 'invalid:*', 'all divisions', undefined, problem);
+    }
     if (reason.length < 10) {
       const problem = `Division.all needs a reason of at least 10 characters (got ${JSON.stringify(reason)}): say why every division, including future ones, must be granted`;
       return divisionOf('*', 'invalid:*', 'all divisions', undefined, problem);

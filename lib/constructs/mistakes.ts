@@ -1,4 +1,5 @@
 import { oneLine } from '../errors';
+import { visible } from '../review/markdown';
 import type { IConstruct } from './core';
 
 /**
@@ -30,14 +31,15 @@ export function cliPrintsErrors(): boolean {
  */
 export function surfaceErrors(construct: IConstruct, messages: readonly string[]): string[] {
   if (messages.length === 0) return [];
-  if (!cliPrintsErrors()) return [...messages];
+  // Names in messages come from the user's code: control and bidi characters are shown, never printed raw.
+  if (!cliPrintsErrors()) return messages.map(visible);
   const host = construct as unknown as Record<symbol, Set<string> | undefined>;
   const done = host[SURFACED] ?? new Set<string>();
   if (!host[SURFACED]) Object.defineProperty(construct, SURFACED, { value: done });
   for (const m of messages) {
     if (done.has(m)) continue;
     done.add(m);
-    construct.node.addMetadata(ERROR_ANNOTATION, m);
+    construct.node.addMetadata(ERROR_ANNOTATION, visible(m));
   }
   return [];
 }

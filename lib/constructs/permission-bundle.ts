@@ -146,13 +146,18 @@ export class PermissionBundle {
     const r = checkPermissions(remove, `removal from "${this.name}"`);
     const missing = r.permissions.filter((p) => !this.permissions.includes(p));
     const problems = [...this.problems, ...r.problems];
+    if (typeof name !== 'string' || !name.trim()) {
+      problems.push(
+        `bundle.without(name, permissions) needs a name for the new bundle, e.g. "${this.name} (restricted)" (got ${describeValue(name)})`,
+      );
+    }
     if (missing.length) {
       problems.push(
         `cannot remove ${quoteList(missing, 'and')} from "${this.name}": it never had ${missing.length === 1 ? 'it' : 'them'}; its permissions are ${quoteList(this.permissions, 'and')}`,
       );
     }
     return new PermissionBundle(
-      name,
+      typeof name === 'string' ? name : String(name),
       this.permissions.filter((p) => !r.permissions.includes(p)),
       this.capabilities,
       problems,

@@ -6,6 +6,7 @@ import { Construct, TerraformStack, type IConstruct } from './core';
 import { Division, type IDivision } from './division';
 import { mistakesOf, reportMistake } from './mistakes';
 import { checkProps, describeValue } from './props';
+import { requireScope } from './scope-check';
 import type { IAccessRole, IGrantable, IPrincipal } from './grantable';
 import { cmp } from '../util/compare';
 
@@ -56,6 +57,7 @@ export class ServiceAccountUser extends Construct implements IGrantable, IPrinci
    * exactly the ones granted through this construct.
    */
   public static fromUserId(scope: Construct, id: string, userId: string): ServiceAccountUser {
+    requireScope(scope, 'ServiceAccountUser.fromUserId(this, id, userId)');
     return new ServiceAccountUser(scope, id, { existingUserId: userId });
   }
 

@@ -174,6 +174,15 @@ export class WfmPublisherServiceAccount extends Construct {
       name: p.roleName ?? 'WFM schedule publisher',
       capabilities: WfmPublisherServiceAccount.CAPABILITIES,
     });
+    const given: unknown = principal.options;
+    if (given !== undefined && (typeof given !== 'object' || given === null || Array.isArray(given))) {
+      reportMistake(
+        this,
+        principal.kind === 'client'
+          ? `WfmPrincipal.clientCredentials takes { name, exposeSecret, accessTokenValiditySeconds } or nothing (got ${describeValue(given)})`
+          : `WfmPrincipal.user needs { email, name }, e.g. WfmPrincipal.user({ email: "wfm-bot@example.com", name: "WFM bot" }) (got ${describeValue(given)})`,
+      );
+    }
     const options = (
       typeof principal.options === 'object' && principal.options !== null ? principal.options : {}
     ) as Record<string, unknown>;

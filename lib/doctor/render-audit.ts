@@ -1,5 +1,6 @@
 /** Markdown for `audit` and `generate`. No cdktf import. */
-import { code, codeList, details, plainList, plural, table, text } from '../review/markdown';
+import { code, codeList, details, invisible, plainList, plural, table, text } from '../review/markdown';
+import { capped, type Caps, COMMENT_LIMIT, fit, moreOf } from '../review/markdown-fit';
 import type { AuditModel, ClientAudit } from './audit';
 import type { AnyOfChoice } from './deployer';
 import type { GenerateModel } from './generate';
@@ -10,7 +11,8 @@ export function fence(lang: string, body: string): string {
   const runs = body.match(/`+/g) ?? [];
   const n = Math.max(3, ...runs.map((r) => r.length + 1));
   const f = '`'.repeat(n);
-  return `${f}${lang}\n${body.endsWith('\n') ? body : `${body}\n`}${f}`;
+  const shown = invisible(body);
+  return `${f}${lang}\n${shown.endsWith('\n') ? shown : `${shown}\n`}${f}`;
 }
 
 function choiceLines(choices: readonly AnyOfChoice[]): string[] {
@@ -95,8 +97,13 @@ function hasFindings(c: ClientAudit): boolean {
   );
 }
 
-/** The audit as Markdown. */
+/** The audit as Markdown: everything when it fits a pull-request comment, else clients capped to fit. */
 export function renderAuditMarkdown(m: AuditModel): string {
+  const full = auditMarkdown(m);
+  return full.length <= COMMENT_LIMIT ? full : fit((caps) => auditMarkdown(m, caps));
+}
+
+function auditMarkdown(m: AuditModel, caps?: Caps): string {
   const out: string[] = [];
   out.push(`## Unused access: ${text(m.org)}`);
   out.push(
@@ -115,23 +122,32 @@ export function renderAuditMarkdown(m: AuditModel): string {
   );
   if (m.clients.length) {
     out.push(
-      table(
+      capped(
         ['client', 'grant type', 'requests', 'operations', 'unused permissions', 'unused divisions', 'broader'],
-        m.clients.map((c) => [
-          `**${text(c.name)}**<br>${code(c.key)}`,
-          text(c.grantType ?? '—'),
-          String(c.requests),
-          String(c.operations.length),
-          String(c.scopes ? c.scopes.unused.length : c.unused.length),
-          String(c.divisions.unused.length),
-          String(c.broader.length),
-        ]),
+        m.clients
+          .slice(0, caps?.rows ?? Infinity)
+          .map((c) => [
+            `**${text(c.name)}**<br>${code(c.key)}`,
+            text(c.grantType ?? '—'),
+            String(c.requests),
+            String(c.operations.length),
+            String(c.scopes ? c.scopes.unused.length : c.unused.length),
+            String(c.divisions.unused.length),
+            String(c.broader.length),
+          ]),
+        m.clients.length,
+        'client',
         [2, 3, 4, 5, 6],
       ),
     );
   }
   for (const n of m.notes) out.push(`- ${text(n)}`);
-  for (const c of m.clients.filter(hasFindings)) out.push(clientSection(c));
+  const sections = m.clients.filter(hasFindings);
+  const shown = sections.slice(0, caps?.details ?? Infinity);
+  for (const c of shown) out.push(clientSection(c));
+  if (shown.length < sections.length) {
+    out.push(`${moreOf(sections.length - shown.length, shown.length, 'client section')}: see \`--format json\``);
+  }
   return `${out.join('\n\n')}\n`;
 }
 

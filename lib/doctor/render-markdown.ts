@@ -1,5 +1,6 @@
 /** Markdown for `explain` and `deployer`. No cdktf import. */
 import { code, codeList, details, plainList, plural, table, text } from '../review/markdown';
+import { capped, type Caps, COMMENT_LIMIT, fit } from '../review/markdown-fit';
 import type { DeployerModel, DeployerRequirements } from './deployer';
 import type { ExplainModel, PermissionModel, PrincipalCheck, UnknownOperationModel } from './explain';
 import type { OperationInfo } from './operation-info';
@@ -63,8 +64,13 @@ function checkSection(c: PrincipalCheck): string {
   return out.join('\n\n');
 }
 
-/** `explain` for a known operation. */
+/** `explain` for a known operation: everything when it fits a pull-request comment, else callers capped. */
 export function renderExplainMarkdown(m: ExplainModel): string {
+  const full = explainMarkdown(m);
+  return full.length <= COMMENT_LIMIT ? full : fit((caps) => explainMarkdown(m, caps));
+}
+
+function explainMarkdown(m: ExplainModel, caps?: Caps): string {
   const out: string[] = [`## ${text(m.operation.key)}`];
   if (m.query !== m.operation.key && m.query !== m.operation.operationId) {
     out.push(`${code(m.query)} is ${code(m.operation.key)}.`);
@@ -74,13 +80,17 @@ export function renderExplainMarkdown(m: ExplainModel): string {
     out.push('### Who in the plan can call it');
     out.push(
       m.callers.length
-        ? table(
+        ? capped(
             ['principal', 'stack', 'allowed in'],
-            m.callers.map((c) => [
-              c.name === c.address ? code(c.address) : `**${text(c.name)}**<br>${code(c.address)}`,
-              code(c.stack),
-              plainList(c.allowedIn),
-            ]),
+            m.callers
+              .slice(0, caps?.rows ?? Infinity)
+              .map((c) => [
+                c.name === c.address ? code(c.address) : `**${text(c.name)}**<br>${code(c.address)}`,
+                code(c.stack),
+                plainList(c.allowedIn, caps ? caps.names : Infinity),
+              ]),
+            m.callers.length,
+            'caller',
           )
         : 'Nobody in the plan.',
     );
@@ -120,7 +130,7 @@ export function renderPermissionMarkdown(m: PermissionModel): string {
   return out.join('\n\n').trim() + '\n';
 }
 
-function deployerSection(r: DeployerRequirements, heading: string): string {
+function deployerSection(r: DeployerRequirements, heading: string, caps?: Caps): string {
   const out: string[] = [heading];
   const resources = r.types.filter((t) => t.kind === 'resource');
   const data = r.types.filter((t) => t.kind === 'data');
@@ -151,13 +161,17 @@ function deployerSection(r: DeployerRequirements, heading: string): string {
   if (r.grants.length) {
     out.push('**Role × division grants the deploying client must hold**');
     out.push(
-      table(
+      capped(
         ['role', 'division', 'granted to'],
-        r.grants.map((g) => [
-          `${text(g.role)}<br>${code(g.roleAddress)}${g.createdByPlan ? ' (created by this plan)' : ''}`,
-          text(g.division),
-          codeList(g.grantedTo, 5),
-        ]),
+        r.grants
+          .slice(0, caps?.rows ?? Infinity)
+          .map((g) => [
+            `${text(g.role)}<br>${code(g.roleAddress)}${g.createdByPlan ? ' (created by this plan)' : ''}`,
+            text(g.division),
+            codeList(g.grantedTo, 5),
+          ]),
+        r.grants.length,
+        'grant',
       ),
     );
   }
@@ -182,17 +196,22 @@ function deployerSection(r: DeployerRequirements, heading: string): string {
   if (ops.length) more.push(table(['type', 'operation', 'ALL of', 'ANY of', 'note'], ops));
   const unknownEndpoints = r.types.flatMap((t) => t.unknownEndpoints.map((e) => `${t.type}: ${e}`));
   if (unknownEndpoints.length) more.push(`Endpoints not in the catalog: ${codeList(unknownEndpoints)}`);
-  if (more.length) out.push(details('Operations and ANY-of choices', more.join('\n\n')));
+  if (more.length && caps?.details !== 0) out.push(details('Operations and ANY-of choices', more.join('\n\n')));
   if (r.unknownTypes.length) out.push(`No API usage data for: ${codeList(r.unknownTypes)}`);
   if (r.notes.length) out.push(r.notes.map((n) => `- ${n}`).join('\n'));
   return out.join('\n\n');
 }
 
-/** `deployer`. */
+/** `deployer`: everything when it fits a pull-request comment, else shortened (grants capped) to fit. */
 export function renderDeployerMarkdown(m: DeployerModel): string {
+  const full = deployerMarkdown(m);
+  return full.length <= COMMENT_LIMIT ? full : fit((caps) => deployerMarkdown(m, caps));
+}
+
+function deployerMarkdown(m: DeployerModel, caps?: Caps): string {
   const out: string[] = [];
   if (m.stacks.length === 1) {
-    out.push(deployerSection(m.stacks[0], `## Deployer requirements: ${text(m.stacks[0].stack)}`));
+    out.push(deployerSection(m.stacks[0], `## Deployer requirements: ${text(m.stacks[0].stack)}`, caps));
   } else {
     out.push('## Deployer requirements');
     if (m.combined) {
@@ -200,7 +219,7 @@ export function renderDeployerMarkdown(m: DeployerModel): string {
         `One client deploying all ${m.stacks.length} stacks needs ${plural(m.combined.permissions.length, 'permission')}: ${codeList(m.combined.permissions)}, and ${plural(m.combined.grants.length, 'role × division grant')}.`,
       );
     }
-    for (const r of m.stacks) out.push(deployerSection(r, `### ${text(r.stack)}`));
+    for (const r of m.stacks) out.push(deployerSection(r, `### ${text(r.stack)}`, caps));
   }
   return out.join('\n\n').trim() + '\n';
 }

@@ -34,7 +34,10 @@ export function fit(render: (caps: Caps) => string): string {
   let out = '';
   for (let i = 0; i < LEVELS.length; i++) {
     out = render(LEVELS[i]);
-    if (out.length <= COMMENT_LIMIT) return i === 0 ? out : `${out.trimEnd()}\n\n${SHORTENED}\n`;
+    // A shortened rendering carries the note: it must fit with it.
+    if (out.length <= (i === 0 ? COMMENT_LIMIT : COMMENT_LIMIT - SHORTENED.length - 3)) {
+      return i === 0 ? out : `${out.trimEnd()}\n\n${SHORTENED}\n`;
+    }
   }
   return `${out.slice(0, COMMENT_LIMIT - SHORTENED.length - 10).replace(/\n[^\n]*$/, '')}\n\n${SHORTENED}\n`;
 }
@@ -61,8 +64,9 @@ export function capped(
   rows: ReadonlyArray<readonly string[]>,
   total: number,
   what: string,
+  right: number[] = [],
 ): string {
   const more = total - rows.length;
   const rest = more > 0 ? `${moreOf(more, rows.length, what)}: see \`--format json\`` : '';
-  return [rows.length ? table(headers, rows) : '', rest].filter(Boolean).join('\n\n');
+  return [rows.length ? table(headers, rows, right) : '', rest].filter(Boolean).join('\n\n');
 }

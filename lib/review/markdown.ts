@@ -2,34 +2,50 @@
 
 /**
  * Control characters (C0, DEL, C1, ESC sequences), bidirectional overrides and isolates (the "Trojan Source"
- * class), zero-width and other invisible format characters: never written raw to a comment or a terminal.
+ * class), zero-width and other invisible format characters, line and paragraph separators, invisible fillers and
+ * lone surrogates (which cannot be written as UTF-8): never written raw to a comment or a terminal.
  */
 const INVISIBLE =
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const escapeChar = (c: string): string => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Shows invisible and control characters visibly, as `\u202E`, keeping new lines and tabs (for code blocks). */
+export function invisible(s: string): string {
+  return s.replace(INVISIBLE, escapeChar);
+}
 
 /** Shows invisible and control characters visibly, as `\u202E`; tabs and new lines become spaces. */
 export function visible(s: string): string {
-  return s
-    .replace(/\r?\n|\t/g, ' ')
-    .replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return s.replace(/\r?\n|\t/g, ' ').replace(INVISIBLE, escapeChar);
 }
 
 /**
- * Escapes text for Markdown and table cells: inline HTML, link and image syntax, pipes, emphasis, code spans,
- * new lines, and invisible characters (shown as `\u202E`).
+ * Escapes text for Markdown and table cells: inline HTML, link and image syntax, bare URLs (which GitHub links),
+ * pipes, emphasis, code spans, new lines, and invisible characters (shown as `\u202E`).
  */
 export function text(s: string): string {
-  return visible(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\|*`[\]!~])/g, '\\$1');
+  return (
+    visible(s)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\|*`[\]!~])/g, '\\$1')
+      // GitHub turns bare URLs into links: an escaped colon or dot stops it.
+      .replace(/:\/\//g, '\\://')
+      .replace(/\b(www)\./gi, '$1\\.')
+  );
 }
 
 /** An inline code span (safe in table cells): no raw HTML or links can start inside one. */
 export function code(s: string): string {
-  const body = visible(s).replace(/\|/g, '\\|');
-  return body.includes('`') ? `\`\` ${body} \`\`` : `\`${body}\``;
+  // A table splits cells at a pipe after an even run of backslashes (GFM reads `\\` as an escaped backslash
+  // even in a code span): make every run before a pipe odd.
+  const body = visible(s).replace(/(\\*)\|/g, (_m, bs: string) => `${bs}${bs.length % 2 ? '\\' : ''}\\|`);
+  const runs = body.match(/`+/g);
+  if (!runs) return `\`${body}\``;
+  const fence = '`'.repeat(Math.max(...runs.map((r) => r.length)) + 1);
+  return `${fence} ${body} ${fence}`;
 }
 
 /** `a`, `b` and up to `max` items, then `+N more`. */

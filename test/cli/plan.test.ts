@@ -223,7 +223,7 @@ describe('bad plans: one line that names the fix', () => {
     ],
     [
       ['report', 'name-number.json'],
-      '"name-number.json" at /planned_values/root_module/resources/0/values/name must be a string, not a number',
+      '"name-number.json" at /planned_values/root_module/resources/0/values/name (genesyscloud_oauth_client.qa.name) is a number: it must be a string (the name shown in Genesys Cloud)',
     ],
     [['diff', '--plan', 'plandir'], `"plandir" is a directory: give the plan file that ${MAKE} writes`],
     [

@@ -741,13 +741,466 @@ const cases: Array<[string, () => unknown, RegExp]> = [
   ],
 ];
 
+/** Any value, for JavaScript callers: what a caller without a compiler can pass. */
+const js = (v: unknown): never => v as never;
+const home = (s: TerraformStack) => Division.home(s);
+const cc = (s: TerraformStack) => new ClientCredentialsClient(s, 'c', { name: 'C' });
+const viewRole = (s: TerraformStack) => new AccessRole(s, 'r', { name: 'R', permissions: ['wfm:schedule:view'] });
+const reader = (extra: Record<string, unknown>) => () => {
+  const s = stack();
+  new ScreenRecordingReaderClient(s, 'q', { divisions: [home(s)], ...extra } as never);
+};
+const wfm = (extra: Record<string, unknown>) => () => {
+  const s = stack();
+  new WfmPublisherServiceAccount(s, 'w', { divisions: [home(s)], ...extra } as never);
+};
+const bundleRole = (base: () => unknown) => () =>
+  new AccessRole(stack(), 'r', { name: 'R', permissions: ['recording:recording:view'], base: js(base()) });
+const suppress = (list: unknown) => () => AccessRules.addSuppressions(stack(), js(list));
+
+/** Hostile types from JavaScript (issue 16): each is one line naming the construct, the prop and the fix. */
+const hostileTypes: Array<[string, () => unknown, RegExp]> = [
+  [
+    'js: AccessRole with no props',
+    () => new AccessRole(stack(), 'r', js(undefined)),
+    /^\[corpus\/r\] AccessRole needs props \{ name, .*\(got nothing\)$/,
+  ],
+  [
+    'js: AccessRole props a number',
+    () => new AccessRole(stack(), 'r', js(5)),
+    /AccessRole needs props \{ name, .*\(got number 5\)$/,
+  ],
+  [
+    'js: AccessRole props a list',
+    () => new AccessRole(stack(), 'r', js(['wfm:schedule:view'])),
+    /AccessRole needs props .*\(got a list\)$/,
+  ],
+  [
+    'js: AccessRole name null',
+    () => new AccessRole(stack(), 'r', { name: js(null), permissions: ['wfm:schedule:view'] }),
+    /AccessRole: name must be a string \(got null\)$/,
+  ],
+  [
+    'js: AccessRole name a number',
+    () => new AccessRole(stack(), 'r', { name: js(42), permissions: ['wfm:schedule:view'] }),
+    /AccessRole: name must be a string \(got number 42\)$/,
+  ],
+  [
+    'js: permissions null',
+    () => new AccessRole(stack(), 'r', { name: 'R', permissions: js(null) }),
+    /AccessRole: permissions must be a list of permission names, e\.g\. \["wfm:schedule:view"\] \(got null\)/,
+  ],
+  [
+    'js: permissions an object',
+    () => new AccessRole(stack(), 'r', { name: 'R', permissions: js({ wfm: 'view' }) }),
+    /AccessRole: permissions must be a list of permission names.*\(got an object\)/,
+  ],
+  [
+    'js: permissions a number',
+    () => new AccessRole(stack(), 'r', { name: 'R', permissions: js(7) }),
+    /AccessRole: permissions must be a list of permission names.*\(got number 7\)/,
+  ],
+  [
+    'js: a null permission',
+    () => new AccessRole(stack(), 'r', { name: 'R', permissions: [js(null)] }),
+    /role "R": each permission must be a string such as "wfm:schedule:view" \(got null\)/,
+  ],
+  [
+    'js: an object permission',
+    () => new AccessRole(stack(), 'r', { name: 'R', permissions: [js({ domain: 'wfm' })] }),
+    /role "R": each permission must be a string .*\(got an object\)/,
+  ],
+  [
+    'js: a list inside permissions',
+    () => new AccessRole(stack(), 'r', { name: 'R', permissions: [js(['wfm:schedule:view'])] }),
+    /role "R": each permission must be a string .*\(got a list\)/,
+  ],
+  [
+    'js: capabilities null',
+    () => new AccessRole(stack(), 'r', { name: 'R', capabilities: js(null) }),
+    /AccessRole: capabilities must be a list of capabilities, e\.g\. \["routing-queue-read"\] \(got null\)/,
+  ],
+  [
+    'js: an object capability',
+    () => new AccessRole(stack(), 'r', { name: 'R', capabilities: [js({ id: 'user-read' })] }),
+    /role "R": a capability must be a built-in capability id .*\(got an object\)/,
+  ],
+  [
+    'js: base a string',
+    () => new AccessRole(stack(), 'r', { name: 'R', base: js('Agent') }),
+    /AccessRole: base must be a PermissionBundle, e\.g\. PermissionBundle\.of\("Agent", \[\.\.\.\]\) \(got "Agent"\)/,
+  ],
+  [
+    'js: base a plain object',
+    () => new AccessRole(stack(), 'r', { name: 'R', base: js({ permissions: [] }) }),
+    /role "R": base must be a PermissionBundle.*\(got an object\)/,
+  ],
+  [
+    'js: remove a string',
+    () =>
+      new AccessRole(stack(), 'r', {
+        name: 'R',
+        base: PermissionBundle.of('A', ['wfm:schedule:view']),
+        remove: js('wfm:schedule:view'),
+      }),
+    /AccessRole: remove must be a list of permission names.*\(got "wfm:schedule:view"\)/,
+  ],
+  [
+    'js: a number in remove',
+    () =>
+      new AccessRole(stack(), 'r', {
+        name: 'R',
+        base: PermissionBundle.of('A', ['wfm:schedule:view', 'directory:user:view']),
+        remove: [js(3)],
+      }),
+    /removal from "A": each permission must be a string such as "wfm:schedule:view" \(got number 3\)/,
+  ],
+  [
+    'js: description a number',
+    () => new AccessRole(stack(), 'r', { name: 'R', permissions: ['wfm:schedule:view'], description: js(5) }),
+    /AccessRole: description must be a string \(got number 5\)$/,
+  ],
+  [
+    'js: grant to null',
+    () => {
+      const s = stack();
+      viewRole(s).grant(js(null), home(s));
+    },
+    /grant of role "R" needs a principal: a ClientCredentialsClient or a ServiceAccountUser \(got null\)/,
+  ],
+  [
+    'js: grant to a string',
+    () => {
+      const s = stack();
+      viewRole(s).grant(js('qa-client'), home(s));
+    },
+    /grant of role "R" needs a principal: .*\(got "qa-client"\)/,
+  ],
+  [
+    'js: grant in a null division',
+    () => {
+      const s = stack();
+      viewRole(s).grant(cc(s), js(null));
+    },
+    /grant of role "R" to corpus\/c: divisions must come from Division\.fromName\/fromId\/home\/all/,
+  ],
+  [
+    'js: grant in a division name',
+    () => {
+      const s = stack();
+      viewRole(s).grant(cc(s), js('Chicago'));
+    },
+    /divisions must come from Division\.fromName\/fromId\/home\/all or new Division/,
+  ],
+  [
+    'js: ClientCredentialsClient with no props',
+    () => new ClientCredentialsClient(stack(), 'c', js(undefined)),
+    /^\[corpus\/c\] ClientCredentialsClient needs props \{ name, .*\(got nothing\)$/,
+  ],
+  [
+    'js: ClientCredentialsClient props null',
+    () => new ClientCredentialsClient(stack(), 'c', js(null)),
+    /ClientCredentialsClient needs props \{ name, .*\(got null\)$/,
+  ],
+  [
+    'js: ClientCredentialsClient name a number',
+    () => new ClientCredentialsClient(stack(), 'c', { name: js(5) }),
+    /ClientCredentialsClient: name must be a string \(got number 5\)$/,
+  ],
+  [
+    'js: ClientCredentialsClient name an object',
+    () => new ClientCredentialsClient(stack(), 'c', { name: js({}) }),
+    /ClientCredentialsClient: name must be a string \(got an object\)$/,
+  ],
+  [
+    'js: token lifetime NaN',
+    () => new ClientCredentialsClient(stack(), 'c', { name: 'C', accessTokenValiditySeconds: NaN }),
+    /ClientCredentialsClient: accessTokenValiditySeconds must be a number \(got number NaN\)/,
+  ],
+  [
+    'js: token lifetime Infinity',
+    () => new ClientCredentialsClient(stack(), 'c', { name: 'C', accessTokenValiditySeconds: Infinity }),
+    /accessTokenValiditySeconds must be a whole number from 300 to 38880000 \(got Infinity\)/,
+  ],
+  [
+    'js: client description an object',
+    () => new ClientCredentialsClient(stack(), 'c', { name: 'C', description: js({}) }),
+    /ClientCredentialsClient: description must be a string \(got an object\)/,
+  ],
+  [
+    'js: client state "deleted"',
+    () => new ClientCredentialsClient(stack(), 'c', { name: 'C', state: js('deleted') }),
+    /ClientCredentialsClient: state must be one of "active", "inactive" \(got "deleted"\)/,
+  ],
+  [
+    'js: extraScopes with a number',
+    () => new UserContextClient(stack(), 'u', { name: 'U', grantType: 'PASSWORD', extraScopes: [js(5)] }),
+    /UserContextClient: extraScopes must be a list of scope names.*\(got number 5 in the list\)/,
+  ],
+  [
+    'js: redirectUris a string',
+    () =>
+      new UserContextClient(stack(), 'u', {
+        name: 'U',
+        capabilities: ['user-read'],
+        redirectUris: js('https://x.example'),
+      }),
+    /UserContextClient: redirectUris must be a list of URLs.*\(got "https:\/\/x\.example"\)/,
+  ],
+  [
+    'js: grantType a number',
+    () => new UserContextClient(stack(), 'u', { name: 'U', capabilities: ['user-read'], grantType: js(5) }),
+    /UserContextClient: grantType must be a string \(got number 5\)/,
+  ],
+  [
+    'js: a null division for the reader',
+    () => new ScreenRecordingReaderClient(stack(), 'q', { divisions: [js(null)] }),
+    /grant of role "Screen recording reader role" to corpus\/q\/client: divisions must come from Division/,
+  ],
+  [
+    'js: a division name string for the reader',
+    () => new ScreenRecordingReaderClient(stack(), 'q', { divisions: [js('Chicago')] }),
+    /divisions must come from Division\.fromName\/fromId\/home\/all/,
+  ],
+  [
+    'js: reader name a number',
+    reader({ name: 5 }),
+    /ScreenRecordingReaderClient: name must be a string \(got number 5\)/,
+  ],
+  [
+    'js: reader includeConversationSearch "yes"',
+    reader({ includeConversationSearch: 'yes' }),
+    /ScreenRecordingReaderClient: includeConversationSearch must be true or false \(got "yes"\)/,
+  ],
+  [
+    'js: WFM principal a plain object',
+    wfm({ principal: { email: 'a@b.c' } }),
+    /WfmPublisherServiceAccount: principal must be WfmPrincipal\.clientCredentials\(\.\.\.\) or WfmPrincipal\.user\(\{ email, name \}\) \(got an object\)/,
+  ],
+  ['js: WFM principal null', wfm({ principal: null }), /WfmPublisherServiceAccount: principal must be .*\(got null\)/],
+  [
+    'js: WFM roleName a number',
+    wfm({ roleName: 5 }),
+    /WfmPublisherServiceAccount: roleName must be a string \(got number 5\)/,
+  ],
+  [
+    'js: WfmPrincipal.user email a number',
+    wfm({ principal: WfmPrincipal.user(js({ email: 5, name: 'Bot' })) }),
+    /ServiceAccountUser: email must be a string \(got number 5\)/,
+  ],
+  [
+    'js: WfmPrincipal.clientCredentials(5)',
+    wfm({ principal: WfmPrincipal.clientCredentials(js(5)) }),
+    /WfmPrincipal\.clientCredentials takes \{ name, exposeSecret, accessTokenValiditySeconds \} or nothing \(got number 5\)/,
+  ],
+  [
+    'js: Division with no props',
+    () => new Division(stack(), 'd', js(undefined)),
+    /^\[corpus\/d\] Division needs props \{ name, description \} \(got nothing\)$/,
+  ],
+  [
+    'js: Division name a number',
+    () => new Division(stack(), 'd', { name: js(5) }),
+    /Division: name must be a string \(got number 5\)$/,
+  ],
+  [
+    'js: Division description an object',
+    () => new Division(stack(), 'd', { name: 'D', description: js({}) }),
+    /Division: description must be a string \(got an object\)$/,
+  ],
+  [
+    'js: Division.fromName with a number',
+    inDivision((s) => Division.fromName(s, 'd', js(5))),
+    /Division\.fromName needs a division name, e\.g\. "Chicago" \(got number 5\)/,
+  ],
+  [
+    'js: Division.fromName with null',
+    inDivision((s) => Division.fromName(s, 'd', js(null))),
+    /Division\.fromName needs a division name, e\.g\. "Chicago" \(got null\)/,
+  ],
+  [
+    'js: Division.fromId with a number',
+    inDivision((s) => Division.fromId(s, 'd', js(5))),
+    /Division\.fromId needs a division id \(got number 5\); use Division\.fromName/,
+  ],
+  [
+    'js: Division.fromId with an object',
+    inDivision((s) => Division.fromId(s, 'd', js({ id: 'x' }))),
+    /Division\.fromId needs a division id \(got an object\)/,
+  ],
+  [
+    'js: Division.all with a string',
+    inDivision(() => Division.all(js('QA reads every site'))),
+    /Division\.all takes \{ reason \}, not a string: write Division\.all\(\{ reason: "QA reads every site" \}\)/,
+  ],
+  [
+    'js: Division.all reason a number',
+    inDivision(() => Division.all({ reason: js(5) })),
+    /Division\.all: reason must be a string of at least 10 characters .*\(got number 5\)/,
+  ],
+  [
+    'js: Division.home() without a scope',
+    () => Division.home(js(undefined)),
+    /^Division\.home\(this\) needs a construct in a stack, .*\(got nothing\)$/,
+  ],
+  [
+    'js: Division.fromName(null, ...)',
+    () => Division.fromName(js(null), 'd', 'Chicago'),
+    /^Division\.fromName\(this, id, name\) needs a construct in a stack.*\(got null\)$/,
+  ],
+  [
+    'js: ServiceAccountUser with no props',
+    () => new ServiceAccountUser(stack(), 'u', js(undefined)),
+    /ServiceAccountUser needs props \{ email, name, .*\(got nothing\)$/,
+  ],
+  [
+    'js: ServiceAccountUser email a number',
+    () => new ServiceAccountUser(stack(), 'u', { email: js(5), name: 'N' }),
+    /ServiceAccountUser: email must be a string \(got number 5\)$/,
+  ],
+  [
+    'js: ServiceAccountUser name an object',
+    () => new ServiceAccountUser(stack(), 'u', { email: 'a@example.com', name: js({}) }),
+    /ServiceAccountUser: name must be a string \(got an object\)$/,
+  ],
+  [
+    'js: fromUserId a number',
+    () => ServiceAccountUser.fromUserId(stack(), 'u', js(5)),
+    /ServiceAccountUser\.fromUserId needs a user id \(got number 5\)/,
+  ],
+  [
+    'js: fromUserId without a scope',
+    () => ServiceAccountUser.fromUserId(js('stack'), 'u', 'u-1'),
+    /^ServiceAccountUser\.fromUserId\(this, id, userId\) needs a construct in a stack.*\(got "stack"\)$/,
+  ],
+  [
+    'js: PermissionBundle.of name a number',
+    bundleRole(() => PermissionBundle.of(js(5), ['wfm:schedule:view'])),
+    /a permission bundle needs a name \(got number 5\)/,
+  ],
+  [
+    'js: PermissionBundle.of permissions a string',
+    bundleRole(() => PermissionBundle.of('A', js('wfm:schedule:view'))),
+    /permission bundle "A": permissions must be a list of permission names.*\(got "wfm:schedule:view"\)/,
+  ],
+  [
+    'js: PermissionBundle.of permissions null',
+    bundleRole(() => PermissionBundle.of('A', js(null))),
+    /permission bundle "A": permissions must be a list of permission names.*\(got null\)/,
+  ],
+  [
+    'js: PermissionBundle.of a number permission',
+    bundleRole(() => PermissionBundle.of('A', [js(5)])),
+    /permission bundle "A": each permission must be a string such as "wfm:schedule:view" \(got number 5\)/,
+  ],
+  [
+    'js: bundle.without a string',
+    bundleRole(() => PermissionBundle.of('A', ['wfm:schedule:view']).without('B', js('wfm:schedule:view'))),
+    /removal from "A": permissions must be a list of permission names.*\(got "wfm:schedule:view"\)/,
+  ],
+  [
+    'js: bundle.without name a number',
+    bundleRole(() =>
+      PermissionBundle.of('A', ['wfm:schedule:view', 'directory:user:view']).without(js(5), ['wfm:schedule:view']),
+    ),
+    /bundle\.without\(name, permissions\) needs a name for the new bundle, e\.g\. "A \(restricted\)" \(got number 5\)/,
+  ],
+  [
+    'js: addSuppressions null',
+    suppress(null),
+    /AccessRules\.addSuppressions needs a list of \{ id, reason, appliesTo\? \} \(got null\)/,
+  ],
+  ['js: a null suppression', suppress([null]), /a suppression must be \{ id, reason, appliesTo\? \}.*\(got null\)/],
+  [
+    'js: appliesTo a string',
+    suppress([{ id: 'GCA-DIV1', reason: 'a long enough reason', appliesTo: 'GCA-DIV1[x]' }]),
+    /suppression of GCA-DIV1: appliesTo must be a list of finding ids or \/regex\/ patterns/,
+  ],
+  [
+    'js: a number in appliesTo',
+    suppress([{ id: 'GCA-DIV1', reason: 'a long enough reason', appliesTo: [5] }]),
+    /appliesTo entries must be strings \(exact finding ids or \/regex\/\), not number/,
+  ],
+  [
+    'js: a numeric reason',
+    suppress([{ id: 'GCA-DIV1', reason: 5 }]),
+    /suppression of GCA-DIV1 needs a reason of at least 10 characters saying why it is acceptable \(got 5\)/,
+  ],
+  [
+    'js: AccessRules.check(null)',
+    () => AccessRules.check(js(null)),
+    /^AccessRules\.check\(this\) needs a construct in a stack, e\.g\. AccessRules\.check\(this\) inside your stack's constructor \(got null\)$/,
+  ],
+  [
+    'js: AccessRules.check("stack")',
+    () => AccessRules.check(js('stack')),
+    /^AccessRules\.check\(this\) needs a construct in a stack.*\(got "stack"\)$/,
+  ],
+  [
+    'js: AccessRules.findings({})',
+    () => AccessRules.findings(js({})),
+    /^AccessRules\.findings\(stack\) needs a construct in a stack.*\(got an object\)$/,
+  ],
+  [
+    'js: Capabilities.resolve(5)',
+    () => Capabilities.resolve(js(5)),
+    /^a capability must be a built-in capability id such as "routing-queue-read" .*\(got number 5\)$/,
+  ],
+  [
+    'js: Capabilities.resolve(null)',
+    () => Capabilities.resolve(js(null)),
+    /a capability must be a built-in capability id .*\(got null\)$/,
+  ],
+];
+
+/** Hidden characters in names from code (issue 16): GCA-SUBJ5 at synth, every message showing them visibly. */
+const hiddenNames: Array<[string, () => unknown, RegExp]> = [
+  [
+    'bidi: a right-to-left override in a role name',
+    () => new AccessRole(stack(), 'r', { name: 'QA \u202eredaer', permissions: ['recording:screenRecording:view'] }),
+    /GCA-SUBJ5\[U\+202E\] genesyscloud_auth_role\.r: role name "QA \\u202Eredaer" holds U\+202E RIGHT-TO-LEFT OVERRIDE/,
+  ],
+  [
+    'bidi: a zero-width space in a client name',
+    () => {
+      const s = stack();
+      const c = new ClientCredentialsClient(s, 'c', { name: 'QA\u200breader' });
+      new AccessRole(s, 'r', { name: 'R', permissions: ['recording:screenRecording:view'] }).grant(c, Division.home(s));
+    },
+    /GCA-SUBJ5\[U\+200B\] genesyscloud_oauth_client\..*OAuth client name "QA\\u200Breader" holds U\+200B ZERO WIDTH SPACE/,
+  ],
+  [
+    'bidi: an isolate in a division looked up by name',
+    inDivision((s) => Division.fromName(s, 'd', 'Chi\u2066cago')),
+    /GCA-SUBJ5\[U\+2066\] data\.genesyscloud_auth_division\.d: division name "Chi\\u2066cago"/,
+  ],
+  [
+    'bidi: a Cyrillic look-alike in a role name',
+    () => new AccessRole(stack(), 'r', { name: '\u0410dmin', permissions: ['recording:screenRecording:view'] }),
+    /GCA-SUBJ5\[mixed-script\] .*role name "\u0410dmin" mixes Latin and Cyrillic letters in one word/,
+  ],
+  [
+    'bidi: a mistake message naming a role with an override',
+    () => new AccessRole(stack(), 'r', { name: 'R\u202e', permissions: [js(7)] }),
+    /role "R\\u202E": each permission must be a string such as "wfm:schedule:view" \(got number 7\)/,
+  ],
+  [
+    'bidi: an ESC sequence in a client name',
+    () => new ClientCredentialsClient(stack(), 'c', { name: 'C\u001b[2J', accessTokenValiditySeconds: 10 }),
+    /accessTokenValiditySeconds must be a whole number from 300 to 38880000 \(got 10\)/,
+  ],
+];
+
 describe('error corpus', () => {
   test('has at least 60 cases', () => expect(cases.length).toBeGreaterThanOrEqual(60));
 
-  test.each(cases)('%s', (_name, fn, expected) => {
+  test('has at least 40 hostile-type cases', () => expect(hostileTypes.length).toBeGreaterThanOrEqual(40));
+
+  test.each([...cases, ...hostileTypes, ...hiddenNames])('%s', (_name, fn, expected) => {
     const lines = linesOf(fn);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(expected);
     expect(lines[0]).not.toMatch(/\n|\s+at\s+\S+\s+\(|Error:/);
+    expect(lines[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/);
   });
 });

@@ -24,6 +24,7 @@ import {
 } from '../../access/graph';
 import { cmp } from '../../util/compare';
 import { readIntent } from './intent';
+import { validateDocument } from '../validate-document';
 import { isObject, jsonPointer, type Json } from '../../util/json';
 
 /** One name, with an instance key: `qa`, `qa[0]`, `qa["chicago"]`. */
@@ -103,6 +104,7 @@ function isUnresolved(v: string): boolean {
 /** Reads one Terraform JSON document into a graph. Throws an {@link AccessValidationError} naming the bad value. */
 export function readTerraformDocument(json: unknown, options: ReadDocumentOptions = {}): AccessGraph {
   const doc = typeof json === 'string' ? (JSON.parse(json) as unknown) : json;
+  validateDocument(doc, options);
   return new DocumentReader(doc, options).graph();
 }
 

@@ -1,0 +1,161 @@
+/**
+ * Checks the type of every value the access model reads from a Terraform document before anything reads it:
+ * the attributes of OAuth clients, roles, role grants, divisions, users, groups and their data sources (typed by
+ * the pinned provider schema, see {@link readSchema}) and cdktf's `"//"` metadata. A wrong type is one line
+ * naming the value (its address and its JSON pointer, or file:line for HCL) and what it must be; nothing is
+ * coerced (no `[object Object]` division, no list read from a string). Expressions (`${...}`) are left to the
+ * reader, which marks what they make unknown. No cdktf import.
+ */
+import { AccessValidationError } from '../errors';
+import { isObject, jsonPointer, type Json } from '../util/json';
+import { type ReadAttribute, type ReadBlock, readSchema } from './document-schema';
+
+/** Where the document came from, for messages. */
+export interface ValidateDocumentOptions {
+  /** The file, as the user named it. */
+  readonly file?: string;
+  /** Where a resource is written (HCL: its file and line), by Terraform address. */
+  readonly locate?: (address: string) => { readonly file: string; readonly line?: number } | undefined;
+}
+
+/** A value's kind in a message: never its content. */
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return v === '' ? 'an empty string' : 'a string';
+  if (typeof v === 'number') return 'a number';
+  if (typeof v === 'boolean') return 'a boolean';
+  return `a ${typeof v}`;
+}
+
+const isExpression = (v: unknown): boolean => typeof v === 'string' && v.includes('${');
+
+/** A short, visible quote of an input string for a message (never more than 40 characters). */
+function shortQuote(s: string): string {
+  const cut = s.length > 40 ? `${s.slice(0, 37)}...` : s;
+  return JSON.stringify(cut).replace(
+    /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** Why `v` does not fit `a`, or undefined when it does. */
+function misfit(a: ReadAttribute, v: unknown): string | undefined {
+  if (v === undefined || v === null || isExpression(v)) return undefined;
+  switch (a.type) {
+    case 'string':
+      if (typeof v !== 'string') return kindOf(v);
+      if (a.oneOf && !a.oneOf.includes(v)) return shortQuote(v);
+      return undefined;
+    case 'number':
+      if (typeof v === 'number' && Number.isFinite(v)) return undefined;
+      if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return undefined;
+      return typeof v === 'string' ? `${kindOf(v)} that is not a number` : kindOf(v);
+    case 'bool':
+      return typeof v === 'boolean' || v === 'true' || v === 'false' ? undefined : kindOf(v);
+    case 'strings':
+      return Array.isArray(v) ? undefined : kindOf(v);
+  }
+}
+
+class DocumentChecker {
+  constructor(private readonly options: ValidateDocumentOptions) {}
+
+  private fail(address: string, path: string, pointer: string, what: string, must: string): never {
+    const at = this.options.locate?.(address);
+    const where =
+      at?.line !== undefined
+        ? `${at.file}:${at.line}: ${path}`
+        : `"${this.options.file ?? 'the stack'}" at ${pointer} (${path})`;
+    throw new AccessValidationError(`${where} is ${what}: it must be ${must}`);
+  }
+
+  block(schema: ReadBlock, body: Json, address: string, path: string, pointer: string): void {
+    for (const name in schema.attributes) {
+      const a = schema.attributes[name];
+      const v = body[name];
+      const bad = misfit(a, v);
+      const must = a.oneOf ? `one of ${a.oneOf.map((x) => `"${x}"`).join(', ')}` : a.must;
+      if (bad) this.fail(address, `${path}.${name}`, `${pointer}/${name}`, bad, must);
+      if (a.type === 'strings' && Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+          const x: unknown = v[i];
+          if (typeof x !== 'string') {
+            this.fail(address, `${path}.${name}[${i}]`, `${pointer}/${name}/${i}`, kindOf(x), `a string in ${a.must}`);
+          }
+        }
+      }
+    }
+    for (const name in schema.blocks) {
+      const v = body[name];
+      if (v === undefined || v === null || isExpression(v)) continue;
+      const list = Array.isArray(v) ? v : [v];
+      for (let i = 0; i < list.length; i++) {
+        const item: unknown = list[i];
+        const p = Array.isArray(v) ? `${path}.${name}[${i}]` : `${path}.${name}`;
+        const ptr = Array.isArray(v) ? `${pointer}/${name}/${i}` : `${pointer}/${name}`;
+        if (!isObject(item)) this.fail(address, p, ptr, kindOf(item), `a ${name} block (an object)`);
+        this.block(schema.blocks[name], item, address, p, ptr);
+      }
+    }
+    this.metadata(body, address, path, pointer);
+  }
+
+  /** cdktf's `"//"` metadata: the construct path the tool records must be a string. */
+  metadata(body: Json, address: string, path: string, pointer: string): void {
+    const tag = body['//'];
+    if (tag === undefined) return;
+    if (!isObject(tag))
+      return this.fail(address, `${path}["//"]`, `${pointer}/~1~1`, kindOf(tag), "cdktf's metadata object");
+    const meta = tag.metadata;
+    if (meta === undefined) return;
+    if (!isObject(meta)) {
+      this.fail(address, `${path}["//"].metadata`, `${pointer}/~1~1/metadata`, kindOf(meta), "cdktf's metadata object");
+    }
+    for (const key of ['path', 'uniqueId', 'stackName']) {
+      if (meta[key] !== undefined && typeof meta[key] !== 'string') {
+        this.fail(
+          address,
+          `${path}["//"].metadata.${key}`,
+          `${pointer}/~1~1/metadata/${key}`,
+          kindOf(meta[key]),
+          'a string written by cdktf synth: synthesize again instead of editing it',
+        );
+      }
+    }
+  }
+}
+
+/** The address of a document entry (module entries are `module.m.name`). */
+function address(kind: 'resource' | 'data', type: string, name: string): string {
+  const m = /^((?:module\.[^.]+\.)+)(.+)$/.exec(name);
+  const data = kind === 'data' ? 'data.' : '';
+  return m ? `${m[1]}${data}${type}.${m[2]}` : `${data}${type}.${name}`;
+}
+
+/**
+ * Throws an {@link AccessValidationError} at the first value of `doc` the access model would read with a
+ * wrong type. Documents that are not objects, and sections or instances that are not objects, are left to the
+ * reader, which names them.
+ */
+export function validateDocument(doc: unknown, options: ValidateDocumentOptions = {}): void {
+  if (!isObject(doc)) return;
+  const schema = readSchema();
+  const checker = new DocumentChecker(options);
+  if (doc['//'] !== undefined) checker.metadata(doc, '', '', '');
+  for (const kind of ['resource', 'data'] as const) {
+    const section = doc[kind];
+    if (!isObject(section)) continue;
+    for (const type in schema[kind]) {
+      const byName = section[type];
+      if (!isObject(byName)) continue;
+      for (const name in byName) {
+        const body = byName[name];
+        if (!isObject(body)) continue;
+        const a = address(kind, type, name);
+        checker.block(schema[kind][type], body, a, a, jsonPointer(kind, type, name));
+      }
+    }
+  }
+}

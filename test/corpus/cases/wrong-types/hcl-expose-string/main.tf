@@ -1,0 +1,5 @@
+resource "genesyscloud_oauth_client" "qa" {
+  name                  = "QA"
+  authorized_grant_type = "CLIENT-CREDENTIALS"
+  expose_client_secret  = "sure"
+}
