@@ -20,6 +20,7 @@ const OWN_DATA = new Set([
   'doctor/deployer.ts', // data/genesyscloud/resource-api-usage.json
   'access/evaluate.ts', // data/user-specific-apis.json
   'testing/provider-schema.ts', // data/genesyscloud/provider-schema.json
+  'sources/document-schema.ts', // data/genesyscloud/provider-schema.json
 ]);
 
 function files(dir: string): string[] {
