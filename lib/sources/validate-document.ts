@@ -59,31 +59,47 @@ function misfit(a: ReadAttribute, v: unknown): string | undefined {
   }
 }
 
+/**
+ * Where a value is: the entry and the steps below it. Built into an address, a path and a pointer only when a
+ * value is wrong (the checks run on every resource of large plans).
+ */
+interface At {
+  readonly kind: 'resource' | 'data';
+  readonly type: string;
+  readonly name: string;
+  /** Attribute and block names, and list indexes, from the entry down. */
+  readonly steps: readonly (string | number)[];
+}
+
+const below = (at: At, ...steps: (string | number)[]): At => ({ ...at, steps: [...at.steps, ...steps] });
+
 class DocumentChecker {
   constructor(private readonly options: ValidateDocumentOptions) {}
 
-  private fail(address: string, path: string, pointer: string, what: string, must: string): never {
-    const at = this.options.locate?.(address);
+  private fail(at: At | undefined, what: string, must: string, rootSteps: readonly string[] = []): never {
+    const addr = at ? address(at.kind, at.type, at.name) : '';
+    const steps = at ? at.steps : rootSteps;
+    let path = addr;
+    for (const s of steps) path += typeof s === 'number' ? `[${s}]` : s === '//' ? '["//"]' : `.${s}`;
+    const pointer = at ? jsonPointer(at.kind, at.type, at.name, ...steps) : jsonPointer(...steps);
+    const located = at ? this.options.locate?.(addr) : undefined;
     const where =
-      at?.line !== undefined
-        ? `${at.file}:${at.line}: ${path}`
-        : `"${this.options.file ?? 'the stack'}" at ${pointer} (${path})`;
+      located?.line !== undefined
+        ? `${located.file}:${located.line}: ${path}`
+        : `"${this.options.file ?? 'the stack'}" at ${pointer} (${path.replace(/^\./, '')})`;
     throw new AccessValidationError(`${where} is ${what}: it must be ${must}`);
   }
 
-  block(schema: ReadBlock, body: Json, address: string, path: string, pointer: string): void {
+  block(schema: ReadBlock, body: Json, at: At): void {
     for (const name in schema.attributes) {
       const a = schema.attributes[name];
       const v = body[name];
       const bad = misfit(a, v);
-      const must = a.oneOf ? `one of ${a.oneOf.map((x) => `"${x}"`).join(', ')}` : a.must;
-      if (bad) this.fail(address, `${path}.${name}`, `${pointer}/${name}`, bad, must);
+      if (bad) this.fail(below(at, name), bad, a.oneOf ? `one of ${a.oneOf.map((x) => `"${x}"`).join(', ')}` : a.must);
       if (a.type === 'strings' && Array.isArray(v)) {
         for (let i = 0; i < v.length; i++) {
           const x: unknown = v[i];
-          if (typeof x !== 'string') {
-            this.fail(address, `${path}.${name}[${i}]`, `${pointer}/${name}/${i}`, kindOf(x), `a string in ${a.must}`);
-          }
+          if (typeof x !== 'string') this.fail(below(at, name, i), kindOf(x), `a string in ${a.must}`);
         }
       }
     }
@@ -93,34 +109,37 @@ class DocumentChecker {
       const list = Array.isArray(v) ? v : [v];
       for (let i = 0; i < list.length; i++) {
         const item: unknown = list[i];
-        const p = Array.isArray(v) ? `${path}.${name}[${i}]` : `${path}.${name}`;
-        const ptr = Array.isArray(v) ? `${pointer}/${name}/${i}` : `${pointer}/${name}`;
-        if (!isObject(item)) this.fail(address, p, ptr, kindOf(item), `a ${name} block (an object)`);
-        this.block(schema.blocks[name], item, address, p, ptr);
+        const here = Array.isArray(v) ? below(at, name, i) : below(at, name);
+        if (!isObject(item)) this.fail(here, kindOf(item), `a ${name} block (an object)`);
+        this.block(schema.blocks[name], item, here);
       }
     }
-    this.metadata(body, address, path, pointer);
+    if (body['//'] !== undefined) this.metadata(body, at);
   }
 
   /** cdktf's `"//"` metadata: the construct path the tool records must be a string. */
-  metadata(body: Json, address: string, path: string, pointer: string): void {
+  metadata(body: Json, at: At | undefined): void {
     const tag = body['//'];
     if (tag === undefined) return;
-    if (!isObject(tag))
-      return this.fail(address, `${path}["//"]`, `${pointer}/~1~1`, kindOf(tag), "cdktf's metadata object");
+    const step = (...steps: string[]): [At | undefined, string[]] => [at && below(at, ...steps), steps];
+    if (!isObject(tag)) {
+      const [a, root] = step('//');
+      return this.fail(a, kindOf(tag), "cdktf's metadata object", root);
+    }
     const meta = tag.metadata;
     if (meta === undefined) return;
     if (!isObject(meta)) {
-      this.fail(address, `${path}["//"].metadata`, `${pointer}/~1~1/metadata`, kindOf(meta), "cdktf's metadata object");
+      const [a, root] = step('//', 'metadata');
+      this.fail(a, kindOf(meta), "cdktf's metadata object", root);
     }
     for (const key of ['path', 'uniqueId', 'stackName']) {
       if (meta[key] !== undefined && typeof meta[key] !== 'string') {
+        const [a, root] = step('//', 'metadata', key);
         this.fail(
-          address,
-          `${path}["//"].metadata.${key}`,
-          `${pointer}/~1~1/metadata/${key}`,
+          a,
           kindOf(meta[key]),
           'a string written by cdktf synth: synthesize again instead of editing it',
+          root,
         );
       }
     }
@@ -143,7 +162,7 @@ export function validateDocument(doc: unknown, options: ValidateDocumentOptions 
   if (!isObject(doc)) return;
   const schema = readSchema();
   const checker = new DocumentChecker(options);
-  if (doc['//'] !== undefined) checker.metadata(doc, '', '', '');
+  if (doc['//'] !== undefined) checker.metadata(doc, undefined);
   for (const kind of ['resource', 'data'] as const) {
     const section = doc[kind];
     if (!isObject(section)) continue;
@@ -153,8 +172,7 @@ export function validateDocument(doc: unknown, options: ValidateDocumentOptions 
       for (const name in byName) {
         const body = byName[name];
         if (!isObject(body)) continue;
-        const a = address(kind, type, name);
-        checker.block(schema[kind][type], body, a, a, jsonPointer(kind, type, name));
+        checker.block(schema[kind][type], body, { kind, type, name, steps: [] });
       }
     }
   }
