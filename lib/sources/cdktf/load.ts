@@ -8,6 +8,7 @@ import * as path from 'path';
 import type { AccessGraph } from '../../access/graph';
 import { AccessValidationError } from '../../errors';
 import { cmp } from '../../util/compare';
+import { withTerraformDuplicates } from '../terraform/json-duplicates';
 import { readCdktf } from './read';
 
 /** One input read into an access graph. */
@@ -61,7 +62,8 @@ export function loadStackFile(file: string, shown: string, fallbackName: string)
       `"${shown}" is not a synthesized cdk.tf.json: expected a JSON object with resource, data and locals sections`,
     );
   }
-  const doc = json as Record<string, unknown>;
+  // Terraform reads repeated keys (two "resource" keys apply both), JSON.parse keeps the last: read them as Terraform.
+  const doc = withTerraformDuplicates(text, json, shown) as Record<string, unknown>;
   const known = ['resource', 'data', 'locals', 'terraform', 'provider', 'output', '//'];
   if (Object.keys(doc).length > 0 && !known.some((k) => k in doc)) {
     throw new AccessValidationError(

@@ -13,6 +13,7 @@ import type { LoadedStack } from '../cdktf/load';
 import { emptyModule, expandConfiguration, loadChildren, type ModuleConfig, parseVarFlag } from './configuration';
 import { readTerraformDocument } from './document';
 import { addFragment, isOverrideFile, type Locator } from './fragment';
+import { withTerraformDuplicates } from './json-duplicates';
 
 /** Options for reading a Terraform module. */
 export interface TerraformModuleOptions {
@@ -105,7 +106,8 @@ function parseJson(text: string, shown: string): Json {
       `"${shown}" is not Terraform JSON: expected one object with resource, data, variable or module sections`,
     );
   }
-  return v as Json;
+  // Terraform reads repeated keys (two "resource" keys apply both), JSON.parse keeps the last: read them as Terraform.
+  return withTerraformDuplicates(text, v, shown) as Json;
 }
 
 /** The Terraform files of a directory, sorted, override files last. */
