@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AccessValidationError } from '../errors';
 import { readFilePrefix } from '../util/file-prefix';
-import { loadStacks, type LoadedStack } from './cdktf/load';
+import { loadStacksAsync, type LoadedStack } from './cdktf/load';
 import { isSnapshotFile, loadSnapshotInput } from './genesys-org/snapshot-file';
 import { isModuleDir, loadTerraformModule } from './terraform/module-dir';
 import { TERRAFORM_PLAN } from './terraform-plan';
@@ -100,7 +100,7 @@ function isStacksDir(abs: string): boolean {
 const CDKTF: InputFormat = {
   name: 'cdktf',
   description: 'a synthesized cdk.tf.json, a stack directory or a cdktf.out directory (cdktf or CDK Terrain)',
-  load: (input, cwd) => loadStacks(input, cwd),
+  load: (input, cwd) => loadStacksAsync(input, cwd),
   detect: (input, cwd) => {
     const st = statOf(input, cwd);
     const abs = path.resolve(cwd, input);

@@ -239,9 +239,7 @@ class Merger {
         put(out, k, x);
         continue;
       }
-      const block =
-        (BODY_BLOCKS.has(k) && (x === null || (Array.isArray(x) && x.length === 0))) ||
-        (isBlockValue(x) && (BODY_BLOCKS.has(k) || !OBJECT_ARGUMENTS.has(k)));
+      const block = isBlockKey(k, x);
       if (k === 'dynamic' && block) {
         put(
           out,
@@ -336,6 +334,15 @@ class Merger {
     }
     return out;
   }
+}
+
+/** True when `k` with value `v` is a nested block type in a body (a block list, or one of the known block types). */
+export function isBlockKey(k: string, v: unknown): boolean {
+  if (k === '//') return false;
+  return (
+    (BODY_BLOCKS.has(k) && (v === null || (Array.isArray(v) && v.length === 0))) ||
+    (isBlockValue(v) && (BODY_BLOCKS.has(k) || !OBJECT_ARGUMENTS.has(k)))
+  );
 }
 
 /** Sets an own property, `__proto__` included (never the prototype). */

@@ -31,7 +31,8 @@ export interface TerraformModuleOptions {
 /** Largest file read (a Terraform file larger than this is not hand-written configuration). */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
-function readText(file: string, shown: string): string {
+/** A Terraform file's text, refused when it is not a regular file or is too large. */
+export function readText(file: string, shown: string): string {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -53,7 +54,7 @@ function readText(file: string, shown: string): string {
 }
 
 /** Where block headers are in an HCL file: `resource "type" "name" {` etc., by line. */
-function hclLocator(text: string, shown: string): Locator {
+export function hclLocator(text: string, shown: string): Locator {
   const lines = new Map<string, number>();
   const re = /^[ \t]*(resource|data|variable|module)[ \t]+"([^"]+)"(?:[ \t]+"([^"]+)")?[ \t]*\{/gm;
   for (const m of text.matchAll(re)) {
@@ -67,7 +68,8 @@ function hclLocator(text: string, shown: string): Locator {
   };
 }
 
-function jsonLocator(shown: string): Locator {
+/** Where blocks are in a JSON file: their JSON pointers. */
+export function jsonLocator(shown: string): Locator {
   return (kind, type, name) => ({
     file: shown,
     pointer: type ? jsonPointer(kind, type, name) : jsonPointer(kind, name),
@@ -94,7 +96,8 @@ export async function parseHcl(text: string, shown: string): Promise<Json> {
   }
 }
 
-function parseJson(text: string, shown: string): Json {
+/** Parses a `.tf.json` file as Terraform reads it (repeated keys included); one line naming the file on error. */
+export function parseJson(text: string, shown: string): Json {
   let v: unknown;
   try {
     v = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -132,18 +135,26 @@ export async function readModule(abs: string, shown: string): Promise<ModuleConf
   const st = fs.statSync(abs, { throwIfNoEntry: false });
   const isDir = st?.isDirectory() ?? false;
   const dir = isDir ? abs : path.dirname(abs);
-  const files = isDir ? moduleFiles(abs) : [path.basename(abs)];
+  // One file given: Terraform still merges the directory's override files over it, so they are read too.
+  const files = isDir
+    ? moduleFiles(abs)
+    : [path.basename(abs), ...moduleFiles(dir).filter((f) => isOverrideFile(f) && f !== path.basename(abs))];
   if (isDir && files.length === 0) {
     throw new AccessValidationError(`no Terraform files (.tf or .tf.json) in "${shown}": give the module directory`);
   }
   const mod = emptyModule(dir, isDir ? shown : path.dirname(shown));
   for (const f of files) {
     const file = path.join(dir, f);
-    const fileShown = isDir ? path.join(shown, f) : shown;
+    const fileShown = isDir
+      ? path.join(shown, f)
+      : f === path.basename(abs)
+        ? shown
+        : path.join(path.dirname(shown), f);
     const text = readText(file, fileShown);
     const json = f.endsWith('.json') ? parseJson(text, fileShown) : await parseHcl(text, fileShown);
     const locate = f.endsWith('.json') ? jsonLocator(fileShown) : hclLocator(text, fileShown);
-    addFragment(mod, json, locate, isOverrideFile(f), fileShown);
+    const over = isOverrideFile(f) && (isDir || f !== path.basename(abs));
+    addFragment(mod, json, locate, over ? (isDir ? true : 'lenient') : false, fileShown);
   }
   return mod;
 }
