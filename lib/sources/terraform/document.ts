@@ -227,7 +227,9 @@ class DocumentReader {
     const d = body.dynamic;
     if (!isObject(d) || d[block] === undefined) return undefined;
     const entry = d[block];
-    const forEach = isObject(entry) ? entry.for_each : undefined;
+    // One block (cdktf writes an object) or several (a list): show the first one's for_each.
+    const first: unknown = Array.isArray(entry) ? entry[0] : entry;
+    const forEach = isObject(first) ? first.for_each : undefined;
     const shown = typeof forEach === 'string' ? forEach : JSON.stringify(forEach ?? null);
     return `a dynamic "${block}" block (${pointer}/dynamic/${block}, for_each ${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}) is not expanded`;
   }
