@@ -126,7 +126,7 @@ export function loadStackFile(
     }
   }
   const others = path.basename(file) === STACK_FILE ? stackFiles(file, shown, hcl) : [];
-  const graph = readCdktf(doc, { name: fallbackName, file: shown }, others);
+  const graph = readCdktf(doc, { name: fallbackName, file: shown, strict: true }, others);
   return { name: graph.source.name, file: shown, graph };
 }
 

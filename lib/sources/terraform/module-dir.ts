@@ -214,6 +214,7 @@ export async function loadTerraformModule(
     file: input,
     format: options.format ?? (hasHcl ? 'hcl' : 'terraform-json'),
     locate: (address) => locations.get(address),
+    strict: true,
   });
   return [{ name: graph.source.name, file: input, graph }];
 }
