@@ -23,7 +23,11 @@ const ENTRIES = new WeakMap<object, Array<[string, unknown]>>();
  * rejects it.
  */
 export function withTerraformDuplicates(text: string, parsed: unknown, shown: string): unknown {
-  if (!mayRepeatKeys(text, parsed)) return parsed;
+  if (!mayRepeatKeys(text, parsed)) {
+    // Terraform also takes a list of objects where a block's labels go (`"resource": [{...}, {...}]`).
+    const listed = isObj(parsed) && ['resource', 'data', 'locals'].some((k) => Array.isArray(parsed[k]));
+    return listed ? mergeDocument(parsed, shown) : parsed;
+  }
   return mergeDocument(parseKeepingDuplicates(text, shown), shown);
 }
 
