@@ -19,6 +19,10 @@ export function parseCollection(text: string, element: (expr: string) => unknown
   const ws = (): void => {
     while (i < s.length && /[ \t\r\n]/.test(s[i])) i++;
   };
+  /** Spaces on the same line (a new line after an element separates it from the next). */
+  const hws = (): void => {
+    while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++;
+  };
   const sep = (): boolean => {
     // A comma or a new line separates elements.
     let moved = false;
@@ -66,7 +70,7 @@ export function parseCollection(text: string, element: (expr: string) => unknown
         const v = value(depth + 1);
         if (v === unknown) return unknown;
         list.push(v);
-        ws();
+        hws();
         if (s[i] !== ']' && !sep()) return unknown;
       }
     }
@@ -93,7 +97,7 @@ export function parseCollection(text: string, element: (expr: string) => unknown
         const v = value(depth + 1);
         if (v === unknown || Object.prototype.hasOwnProperty.call(obj, key)) return unknown;
         Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
-        ws();
+        hws();
         if (s[i] !== '}' && !sep()) return unknown;
       }
     }
