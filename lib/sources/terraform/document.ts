@@ -204,10 +204,25 @@ class DocumentReader {
     return v;
   }
 
+  /**
+   * Fails naming the file (and line) the resource at `pointer` is written in, when the source knows it (an HCL
+   * module, a stack's other files), else the input: the pointer alone would point into the merged document.
+   */
+  private failAt(pointer: string, what: string): never {
+    const m = /^\/(resource|data)\/([^/]+)\/([^/]+)/.exec(pointer);
+    const unescape = (t: string): string => t.replace(/~1/g, '/').replace(/~0/g, '~');
+    const at = m
+      ? this.options.locate?.(addressOf(m[1] as 'resource' | 'data', unescape(m[2]), unescape(m[3])))
+      : undefined;
+    if (!at) this.fail(pointer, what);
+    const file = at.line !== undefined ? `${at.file}:${at.line}` : at.file;
+    throw new AccessValidationError(`"${file}" at ${pointer} ${what}`);
+  }
+
   /** Fails on an unresolved cdktf token in `v` (Terraform rejects the configuration). */
   private token(v: string, pointer: string | (() => string)): void {
     if (!TOKEN.test(v)) return;
-    this.fail(
+    this.failAt(
       typeof pointer === 'string' ? pointer : pointer(),
       'holds an unresolved cdktf token (TfToken[...]), which Terraform rejects: pass the value through cdktf (Token.asString, Fn.*) instead of building the string yourself, then synth again',
     );
@@ -224,7 +239,7 @@ class DocumentReader {
     // A resource whose count or for_each is not known is one node: its instances cannot be checked.
     const base = t.name.replace(/\[[^\]]*\]$/, '');
     if (base !== t.name && isObject(byName) && Object.prototype.hasOwnProperty.call(byName, base)) return;
-    this.fail(
+    this.failAt(
       typeof pointer === 'string' ? pointer : pointer(),
       `refers to ${address}, which this configuration does not declare: Terraform rejects it (Reference to undeclared ${kind === 'data' ? 'data source' : 'resource'}); declare it or fix the name`,
     );
@@ -374,13 +389,13 @@ class DocumentReader {
       const m = REF.exec(ref);
       if (m) this.undeclared(m[1], pointer);
       if (ref === '') {
-        this.fail(
+        this.failAt(
           pointer(),
           'is missing or empty, which Terraform rejects (role_id is required): set it to ${genesyscloud_auth_role.<name>.id} or a role id',
         );
       }
       if (!isUnresolved(ref) && !ID.test(ref)) {
-        this.fail(
+        this.failAt(
           pointer(),
           'is neither a reference nor a role id: write ${genesyscloud_auth_role.<name>.id} (a reference needs ${...}) or the role id (a UUID)',
         );

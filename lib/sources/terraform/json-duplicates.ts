@@ -39,9 +39,13 @@ export function withTerraformDuplicates(text: string, parsed: unknown, shown: st
  */
 export function mayRepeatKeys(text: string, parsed: unknown): boolean {
   if (parsed === null || typeof parsed !== 'object') return false;
-  for (const ws of [' :', '\t:', '\n:', '\r:']) if (text.includes(ws)) return true;
+  // One pass over the colons: `":` counts; whitespace before a colon (rare, and never in cdktf's output) fails.
   let inText = 0;
-  for (let i = text.indexOf('":'); i !== -1; i = text.indexOf('":', i + 2)) inText++;
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+    const before = text.charCodeAt(i - 1);
+    if (before === 0x22) inText++;
+    else if (before === 0x20 || before === 0x0a || before === 0x0d || before === 0x09) return true;
+  }
   return inText !== countKeys(parsed);
 }
 
