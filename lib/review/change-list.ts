@@ -124,6 +124,20 @@ export function stackChanges(input: StackChangeInput): Change[] {
   );
 
   for (const d of input.principals) principalChanges(d, hi, bi, flagged, push);
+  // A principal whose visible grants did not change can still become unknown (its count, for_each or dynamic
+  // roles are no longer known statically): the gate must see it, so it fails closed.
+  const diffed = new Set(input.principals.map((d) => d.address));
+  for (const p1 of input.head?.principals ?? []) {
+    if (p1.grantsComplete || diffed.has(p1.key)) continue;
+    const p0 = bi?.principal(p1.key);
+    if (!p0 || !p0.grantsComplete) continue;
+    push({
+      kind: 'unknown-introduced',
+      subject: p1.key,
+      name: p1.name,
+      detail: `has grants the input cannot tell${p1.grantsIncompleteReason ? `: ${p1.grantsIncompleteReason}` : ''}`,
+    });
+  }
   for (const r of input.roles) roleChanges(r, push);
   return out.sort(compareChanges);
 }

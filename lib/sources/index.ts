@@ -11,7 +11,7 @@ import { readFilePrefix } from '../util/file-prefix';
 import { cutValue } from '../util/cut';
 import { tryReadDir } from '../util/read-dir';
 import { refuseSpecial, shownPath, tryStat } from '../util/read-input';
-import { loadStacks, type LoadedStack } from './cdktf/load';
+import { loadStacksAsync, type LoadedStack } from './cdktf/load';
 import { isSnapshotFile, loadSnapshotInput } from './genesys-org/snapshot-file';
 import { isModuleDir, loadTerraformModule } from './terraform/module-dir';
 import { TERRAFORM_PLAN } from './terraform-plan';
@@ -97,7 +97,7 @@ function isStacksDir(abs: string): boolean {
 const CDKTF: InputFormat = {
   name: 'cdktf',
   description: 'a synthesized cdk.tf.json, a stack directory or a cdktf.out directory (cdktf or CDK Terrain)',
-  load: (input, cwd) => loadStacks(input, cwd),
+  load: (input, cwd) => loadStacksAsync(input, cwd),
   detect: (input, cwd) => {
     const st = statOf(input, cwd);
     const abs = path.resolve(cwd, input);

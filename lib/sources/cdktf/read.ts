@@ -7,8 +7,8 @@
  */
 import type { AccessGraph } from '../../access/graph';
 import { emptyModule, expandConfiguration } from '../terraform/configuration';
-import { type ReadDocumentOptions, readTerraformDocument } from '../terraform/document';
-import { addFragment } from '../terraform/fragment';
+import { type ReadDocumentOptions, readTerraformDocument, type SourceLocation } from '../terraform/document';
+import { addFragment, type Locator } from '../terraform/fragment';
 import { isObject, jsonPointer, type Json } from '../../util/json';
 
 export type { ReadDocumentOptions as ReadCdktfOptions } from '../terraform/document';
@@ -44,24 +44,51 @@ function needsExpansion(doc: unknown): doc is Json {
   return false;
 }
 
-function expand(doc: Json, file: string): Json {
+/** Another Terraform file of a stack directory, read beside cdk.tf.json (Terraform reads every one). */
+export interface StackFile {
+  /** The file as normalised JSON (HCL through hcl2json). */
+  readonly json: Json;
+  /** The file as the user would name it. */
+  readonly shown: string;
+  /** An override file (`override.tf.json`, `*_override.tf.json`, ...): merged over the blocks it names. */
+  readonly override: boolean;
+  readonly locate: Locator;
+}
+
+function expand(
+  doc: Json,
+  file: string,
+  others: readonly StackFile[],
+): { doc: Json; locate?: (address: string) => SourceLocation | undefined } {
   const mod = emptyModule('.', '.');
   addFragment(
     mod,
-    { resource: doc.resource, data: doc.data, variable: doc.variable, locals: doc.locals },
+    { resource: doc.resource, data: doc.data, variable: doc.variable, locals: doc.locals, output: doc.output },
     (kind, type, name) => ({ file, pointer: jsonPointer(kind, type, name) }),
     false,
     file,
   );
-  const { doc: expanded } = expandConfiguration(mod, {});
-  return { ...doc, resource: expanded.resource, data: expanded.data };
+  for (const f of others.filter((x) => !x.override)) addFragment(mod, f.json, f.locate, false, f.shown);
+  for (const f of others.filter((x) => x.override)) addFragment(mod, f.json, f.locate, true, f.shown);
+  const { doc: expanded, locations } = expandConfiguration(mod, {});
+  const merged = { ...doc, resource: expanded.resource, data: expanded.data };
+  if (others.length === 0) return { doc: merged };
+  return { doc: merged, locate: (address) => locations.get(address) };
 }
 
-/** Reads one synthesized stack (object or JSON text) into a graph; throws one line naming a bad value. */
-export function readCdktf(json: unknown, options: Omit<ReadDocumentOptions, 'format'> = {}): AccessGraph {
+/**
+ * Reads one synthesized stack (object or JSON text) into a graph; throws one line naming a bad value. `others`
+ * are the stack directory's other Terraform files, which Terraform merges with cdk.tf.json (overrides last).
+ */
+export function readCdktf(
+  json: unknown,
+  options: Omit<ReadDocumentOptions, 'format'> = {},
+  others: readonly StackFile[] = [],
+): AccessGraph {
   const doc = typeof json === 'string' ? (JSON.parse(json) as unknown) : json;
-  if (!needsExpansion(doc)) return readTerraformDocument(doc, { ...options, format: 'cdktf' });
+  if (others.length === 0 && !needsExpansion(doc)) return readTerraformDocument(doc, { ...options, format: 'cdktf' });
   // Check the types as written first (the expansion must not hide a bad value), then read the expansion.
   readTerraformDocument(doc, { ...options, format: 'cdktf' });
-  return readTerraformDocument(expand(doc, options.file ?? 'the stack'), { ...options, format: 'cdktf' });
+  const { doc: expanded, locate } = expand(doc as Json, options.file ?? 'the stack', others);
+  return readTerraformDocument(expanded, { ...options, format: 'cdktf', ...(locate ? { locate } : {}) });
 }

@@ -12,6 +12,7 @@ import type { SourceLocation } from './document';
 import { resolveValue, type Scope, UNKNOWN } from './expressions';
 import { isObject, type Json } from '../../util/json';
 import { tryStat } from '../../util/read-input';
+import { isBlockKey } from './json-duplicates';
 
 /** One resource or data block as written. */
 export interface ConfigBlock {
@@ -265,39 +266,45 @@ function valueOf(v: unknown, scope: Scope): unknown {
   return r;
 }
 
-/** A body with its meta-arguments removed, expressions resolved and dynamic blocks expanded where known. */
-function expandBody(body: Json, scope: Scope): Json {
+/**
+ * A body with its meta-arguments removed, expressions resolved and dynamic blocks expanded where known, in nested
+ * blocks too (a `dynamic "conditions"` inside a permission policy). A dynamic block whose for_each is not known
+ * statically is kept, with its for_each resolved as far as it goes, for the graph reader to report as unknown.
+ */
+function expandBody(body: Json, scope: Scope, top = true): Json {
   const out: Json = {};
   for (const [k, v] of Object.entries(body)) {
-    if (META.includes(k) || k === 'dynamic') continue;
-    out[k] = resolveValue(v, scope);
+    if ((top && META.includes(k)) || k === 'dynamic') continue;
+    if (k !== '//' && isBlockKey(k, v) && v !== null) {
+      const blocks = asList(v).map((b) => (isObject(b) ? expandBody(b, scope, false) : b));
+      out[k] = Array.isArray(v) ? blocks : blocks[0];
+    } else out[k] = resolveValue(v, scope);
   }
-  if (body.dynamic !== undefined) {
-    const left: Json = {};
-    for (const [block, entries] of Object.entries(isObject(body.dynamic) ? body.dynamic : {})) {
-      for (const entry of asList(entries)) {
-        if (!isObject(entry)) continue;
-        const items = valueOf(entry.for_each, scope);
-        const iterator = typeof entry.iterator === 'string' ? entry.iterator : block;
-        const content = asList(entry.content)[0];
-        const list = Array.isArray(items)
-          ? items.map((x, i) => [i, x] as const)
-          : isObject(items)
-            ? Object.entries(items)
-            : undefined;
-        if (!list || !isObject(content)) {
-          // Not statically known: keep the dynamic block, which the graph reader reports as not expanded.
-          left[block] = [...asList(left[block]), { ...entry, for_each: resolveValue(entry.for_each, scope) }];
-          continue;
-        }
-        const made = list.map(([key, value]) =>
-          resolveValue(content, { ...scope, iterators: { ...scope.iterators, [iterator]: { key, value } } }),
-        );
-        out[block] = [...asList(out[block]), ...made];
+  if (body.dynamic === undefined) return out;
+  const left: Json = {};
+  for (const [block, entries] of Object.entries(isObject(body.dynamic) ? body.dynamic : {})) {
+    for (const entry of asList(entries)) {
+      if (!isObject(entry)) continue;
+      const items = valueOf(entry.for_each, scope);
+      const it = typeof entry.iterator === 'string' ? entry.iterator.replace(/^\$\{\s*([\w-]+)\s*\}$/, '$1') : block;
+      const content = asList(entry.content)[0];
+      const list = Array.isArray(items)
+        ? items.map((x, i) => [i, x] as const)
+        : isObject(items)
+          ? Object.entries(items)
+          : undefined;
+      if (!list || !isObject(content) || list.length > MAX_INSTANCES) {
+        // Not statically known: keep the dynamic block, which the graph reader reports as not expanded.
+        left[block] = [...asList(left[block]), { ...entry, for_each: resolveValue(entry.for_each, scope) }];
+        continue;
       }
+      const made = list.map(([key, value]) =>
+        expandBody(content, { ...scope, iterators: { ...scope.iterators, [it]: { key, value } } }, false),
+      );
+      out[block] = [...asList(out[block]), ...made];
     }
-    if (Object.keys(left).length) out.dynamic = left;
   }
+  if (Object.keys(left).length) out.dynamic = left;
   return out;
 }
 

@@ -84,6 +84,12 @@ export interface ReadDocumentOptions {
   readonly format?: string;
   /** Where each resource (by Terraform address) is written, when the source knows (HCL: file and line). */
   readonly locate?: (address: string) => SourceLocation | undefined;
+  /**
+   * Reject what Terraform rejects in a configuration: a reference to a resource or data source the document does
+   * not declare, and an unresolved cdktf token (`${TfToken[TOKEN.1]}`), each one line naming the attribute.
+   * @default false (plans and snapshots: their references were checked by Terraform)
+   */
+  readonly strict?: boolean;
 }
 
 function str(v: unknown): string | undefined {
@@ -100,6 +106,12 @@ const UNRESOLVED_STRINGS: { values: string[]; unresolved: boolean } = Object.fre
 function isUnresolved(v: string): boolean {
   return v.includes('${');
 }
+
+/** A Genesys Cloud id: a UUID. */
+const ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** A cdktf token that never resolved: `${TfToken[TOKEN.1]}`, and its list (`#{`) and map-key (`&{`) forms. */
+const TOKEN = /[$#&]\{TfToken\[/;
 
 /** Reads one Terraform JSON document into a graph. Throws an {@link AccessValidationError} naming the bad value. */
 export function readTerraformDocument(json: unknown, options: ReadDocumentOptions = {}): AccessGraph {
@@ -120,12 +132,14 @@ class DocumentReader {
   private readonly roleByRef = new Map<string, string>();
   private readonly divisionByRef = new Map<string, GraphDivision>();
   private readonly name: string;
+  private readonly strict: boolean;
 
   constructor(
     doc: unknown,
     private readonly options: ReadDocumentOptions,
   ) {
     this.shown = options.file ?? 'the stack';
+    this.strict = options.strict === true;
     if (!isObject(doc)) this.fail('', 'must be a JSON object with resource, data and locals sections');
     this.doc = doc;
     for (const section of ['resource', 'data', 'locals']) {
@@ -188,13 +202,56 @@ class DocumentReader {
   private optString(v: unknown, pointer: string): string | undefined {
     if (v === undefined || v === null) return undefined;
     if (typeof v !== 'string') this.fail(pointer, `must be a string, not ${describe(v)}`);
+    if (this.strict && v.includes('TfToken[')) this.token(v, pointer);
     return v;
+  }
+
+  /**
+   * Fails naming the file (and line) the resource at `pointer` is written in, when the source knows it (an HCL
+   * module, a stack's other files), else the input: the pointer alone would point into the merged document.
+   */
+  private failAt(pointer: string, what: string): never {
+    const m = /^\/(resource|data)\/([^/]+)\/([^/]+)/.exec(pointer);
+    const unescape = (t: string): string => t.replace(/~1/g, '/').replace(/~0/g, '~');
+    const at = m
+      ? this.options.locate?.(addressOf(m[1] as 'resource' | 'data', unescape(m[2]), unescape(m[3])))
+      : undefined;
+    if (!at) this.fail(pointer, what);
+    const file = at.line !== undefined ? `${at.file}:${at.line}` : at.file;
+    throw new AccessValidationError(`"${file}" at ${pointer} ${what}`);
+  }
+
+  /** Fails on an unresolved cdktf token in `v` (Terraform rejects the configuration). */
+  private token(v: string, pointer: string | (() => string)): void {
+    if (!TOKEN.test(v)) return;
+    this.failAt(
+      typeof pointer === 'string' ? pointer : pointer(),
+      'holds an unresolved cdktf token (TfToken[...]), which Terraform rejects: pass the value through cdktf (Token.asString, Fn.*) instead of building the string yourself, then synth again',
+    );
+  }
+
+  /** Fails on a reference to a resource or data source the document does not declare. */
+  private undeclared(address: string, pointer: string | (() => string)): void {
+    if (!this.strict || address.includes('[?]')) return;
+    const t = parseAddress(address);
+    if (!t) return;
+    const kind = t.kind === 'data' ? 'data' : 'resource';
+    const byName = (this.doc[kind] as Json | undefined)?.[t.type];
+    if (isObject(byName) && Object.prototype.hasOwnProperty.call(byName, t.name)) return;
+    // A resource whose count or for_each is not known is one node: its instances cannot be checked.
+    const base = t.name.replace(/\[[^\]]*\]$/, '');
+    if (base !== t.name && isObject(byName) && Object.prototype.hasOwnProperty.call(byName, base)) return;
+    this.failAt(
+      typeof pointer === 'string' ? pointer : pointer(),
+      `refers to ${address}, which this configuration does not declare: Terraform rejects it (Reference to undeclared ${kind === 'data' ? 'data source' : 'resource'}); declare it or fix the name`,
+    );
   }
 
   private stringList(v: unknown, pointer: string | (() => string)): { values: string[]; unresolved: boolean } {
     const at = (): string => (typeof pointer === 'string' ? pointer : pointer());
     if (v === undefined || v === null) return NO_STRINGS;
     if (typeof v === 'string') {
+      if (this.strict && v.includes('TfToken[')) this.token(v, at);
       if (isUnresolved(v)) return UNRESOLVED_STRINGS;
       this.fail(at(), `must be a list of strings, not a string`);
     }
@@ -202,6 +259,7 @@ class DocumentReader {
     for (let i = 0; i < v.length; i++) {
       const x: unknown = v[i];
       if (typeof x !== 'string') this.fail(`${at()}/${i}`, `must be a string, not ${describe(x)}`);
+      if (this.strict && x.includes('TfToken[')) this.token(x, () => `${at()}/${i}`);
     }
     return { values: v as string[], unresolved: false };
   }
@@ -229,7 +287,9 @@ class DocumentReader {
     const d = body.dynamic;
     if (!isObject(d) || d[block] === undefined) return undefined;
     const entry = d[block];
-    const forEach = isObject(entry) ? entry.for_each : undefined;
+    // One block (cdktf writes an object) or several (a list): show the first one's for_each.
+    const first: unknown = Array.isArray(entry) ? entry[0] : entry;
+    const forEach = isObject(first) ? first.for_each : undefined;
     const shown = typeof forEach === 'string' ? forEach : JSON.stringify(forEach ?? null);
     return `a dynamic "${block}" block (${pointer}/dynamic/${block}, for_each ${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}) is not expanded`;
   }
@@ -323,9 +383,26 @@ class DocumentReader {
     });
   }
 
-  private role(ref: string): string {
+  private role(ref: string, pointer: () => string): string {
     const hit = this.roleByRef.get(ref);
     if (hit) return hit;
+    if (this.strict) {
+      if (ref.includes('TfToken[')) this.token(ref, pointer);
+      const m = REF.exec(ref);
+      if (m) this.undeclared(m[1], pointer);
+      if (ref === '') {
+        this.failAt(
+          pointer(),
+          'is missing or empty, which Terraform rejects (role_id is required): set it to ${genesyscloud_auth_role.<name>.id} or a role id',
+        );
+      }
+      if (!isUnresolved(ref) && !ID.test(ref)) {
+        this.failAt(
+          pointer(),
+          'is neither a reference nor a role id: write ${genesyscloud_auth_role.<name>.id} (a reference needs ${...}) or the role id (a UUID)',
+        );
+      }
+    }
     const key = this.resolveRole(ref);
     this.roleByRef.set(ref, key);
     return key;
@@ -372,14 +449,21 @@ class DocumentReader {
     return key;
   }
 
-  private division(v: unknown, pointer: string): { key: string; implicitHome: boolean } {
+  private division(v: unknown, pointer: string | (() => string)): { key: string; implicitHome: boolean } {
     if (v === undefined || v === null || v === '') {
       this.ensureHome();
       return { key: 'home', implicitHome: true };
     }
-    if (typeof v !== 'string') this.fail(pointer, `must be a division id string, not ${describe(v)}`);
+    if (typeof v !== 'string') {
+      this.fail(typeof pointer === 'string' ? pointer : pointer(), `must be a division id string, not ${describe(v)}`);
+    }
     let d = this.divisionByRef.get(v);
     if (!d) {
+      if (this.strict && pointer !== '') {
+        if (v.includes('TfToken[')) this.token(v, pointer);
+        const m = REF.exec(v);
+        if (m) this.undeclared(m[1], pointer);
+      }
       d = this.resolveDivision(v);
       this.divisionByRef.set(v, d);
       const prior = this.divisions.get(d.key);
@@ -502,7 +586,7 @@ class DocumentReader {
         const division = this.division(r.division_id, `${ptr}/division_id`);
         this.grants.push({
           principal: key,
-          role: this.role(roleRef),
+          role: this.role(roleRef, () => `${ptr}/role_id`),
           division: division.key,
           ...(division.implicitHome ? { implicitHome: true } : {}),
           writer: key,
@@ -522,6 +606,11 @@ class DocumentReader {
         const writer = addressOf('resource', type, name);
         const base = (): string => jsonPointer('resource', type, name);
         const ref = body[subjectKey];
+        if (this.strict && typeof ref === 'string') {
+          if (ref.includes('TfToken[')) this.token(ref, () => `${base()}/${subjectKey}`);
+          const m = REF.exec(ref);
+          if (m) this.undeclared(m[1], () => `${base()}/${subjectKey}`);
+        }
         const subject = this.subject(
           kind,
           typeof ref === 'string' ? ref : (this.optString(ref, `${base()}/${subjectKey}`) ?? ''),
@@ -552,7 +641,10 @@ class DocumentReader {
           const r = blocks[b];
           const ptr = (): string => `${base()}/roles${Array.isArray(body.roles) ? `/${b}` : ''}`;
           const rid = r.role_id;
-          const role = this.role(typeof rid === 'string' ? rid : (this.optString(rid, `${ptr()}/role_id`) ?? ''));
+          const role = this.role(
+            typeof rid === 'string' ? rid : (this.optString(rid, `${ptr()}/role_id`) ?? ''),
+            () => `${ptr()}/role_id`,
+          );
           const ids = this.stringList(r.division_ids, () => `${ptr()}/division_ids`);
           if (ids.unresolved) {
             const d = this.division(`\${${writer}.roles.division_ids}`, '');
@@ -565,7 +657,7 @@ class DocumentReader {
           }
           for (const v of ids.values) {
             // A list entry is a string (checked above); only "" means the implicit home.
-            const d = this.division(v, '');
+            const d = this.division(v, () => `${ptr()}/division_ids`);
             this.grants.push(
               d.implicitHome
                 ? { principal: subject.key, role, division: d.key, implicitHome: true, writer }

@@ -6,6 +6,8 @@
  * into "unknown" with the reason. No cdktf import.
  */
 
+import { parseCollection } from './hcl-literal';
+
 /** Values an expression can see. */
 export interface Scope {
   /** Input variables (`var.x`). */
@@ -91,6 +93,8 @@ export function evaluateExpression(expr: string, scope: Scope): Known | typeof U
       ? Number(inner)
       : UNKNOWN;
   }
+  // HCL tuples and objects (cdktf writes an iterator over a list of objects this way).
+  if (e.startsWith('[') || e.startsWith('{')) return parseCollection(e, (x) => evaluateExpression(x, scope), UNKNOWN);
   const t = TRAVERSAL.exec(e);
   if (!t) return UNKNOWN;
   const root = t[1];
@@ -144,6 +148,23 @@ function reference(root: string, rest: string, scope: Scope): string | typeof UN
 }
 
 /**
+ * The expression of a string that is one `${...}` with braces inside (an HCL object literal), else undefined:
+ * the first `${` must close at the last character, braces inside strings not counted.
+ */
+function wholeExpression(value: string): string | undefined {
+  if (!value.startsWith('${') || !value.endsWith('}')) return undefined;
+  let depth = 0;
+  for (let i = 1; i < value.length; i++) {
+    const c = value[i];
+    if (c === '"') {
+      for (i++; i < value.length && value[i] !== '"'; i++) if (value[i] === '\\') i++;
+    } else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i === value.length - 1 ? value.slice(2, -1) : undefined;
+  }
+  return undefined;
+}
+
+/**
  * Resolves every `${...}` in a JSON value: a string that is one whole expression takes the expression's value
  * (a list, a map, a number); a template resolves when all its parts do; what cannot be resolved stays as
  * written. `unresolved` collects the expressions that stayed.
@@ -151,9 +172,9 @@ function reference(root: string, rest: string, scope: Scope): string | typeof UN
 export function resolveValue(value: unknown, scope: Scope, unresolved: string[] = []): unknown {
   if (typeof value === 'string') {
     if (!value.includes('${')) return value;
-    const whole = WHOLE.exec(value);
-    if (whole) {
-      const v = evaluateExpression(whole[1], scope);
+    const whole = WHOLE.exec(value)?.[1] ?? wholeExpression(value);
+    if (whole !== undefined) {
+      const v = evaluateExpression(whole, scope);
       if (v === UNKNOWN) {
         unresolved.push(value);
         return value;

@@ -7,6 +7,7 @@ import { AccessValidationError } from '../../errors';
 import type { ConfigBlock, ModuleCall, ModuleConfig } from './configuration';
 import type { SourceLocation } from './document';
 import { isObject, type Json } from '../../util/json';
+import { isBlockKey } from './json-duplicates';
 
 /** Lists of blocks: hcl2json wraps each block in a list; Terraform JSON allows an object or a list of them. */
 function bodies(v: unknown): Json[] {
@@ -26,7 +27,13 @@ export type Locator = (
  * files (`override.tf`, `*_override.tf`, and their `.tf.json`) are merged over the blocks they name, as
  * Terraform merges them: top-level arguments and nested blocks of the override replace the original's.
  */
-export function addFragment(into: ModuleConfig, json: Json, locate: Locator, override: boolean, shown: string): void {
+export function addFragment(
+  into: ModuleConfig,
+  json: Json,
+  locate: Locator,
+  override: boolean | 'lenient',
+  shown: string,
+): void {
   for (const kind of ['resource', 'data'] as const) {
     for (const section of bodies(json[kind])) {
       for (const [type, byName] of Object.entries(section)) {
@@ -37,12 +44,14 @@ export function addFragment(into: ModuleConfig, json: Json, locate: Locator, ove
               if (override) {
                 const existing = into.blocks.findIndex((b) => b.mode === mode && b.type === type && b.name === name);
                 if (existing === -1) {
+                  // One file read alone: the block it overrides may be in a file the user did not give.
+                  if (override === 'lenient') continue;
                   throw new AccessValidationError(
                     `"${shown}" overrides ${kind} "${type}" "${name}", which no other file of the module declares: remove it or fix the name`,
                   );
                 }
                 const base = into.blocks[existing];
-                into.blocks[existing] = { ...base, body: { ...base.body, ...body } };
+                into.blocks[existing] = { ...base, body: overrideBody(base.body, body) };
                 continue;
               }
               const block: ConfigBlock = { mode, type, name, body, location: locate(kind, type, name) };
@@ -77,6 +86,34 @@ export function addFragment(into: ModuleConfig, json: Json, locate: Locator, ove
       }
     }
   }
+}
+
+/**
+ * A block body with an override merged over it, as Terraform's MergeBodies does (internal/configs/
+ * module_merge_body.go): an argument of the override replaces the original's; a nested block type in the
+ * override (static, or a `dynamic` block of that type) replaces every block of that type in the original, static
+ * and dynamic; block types the override does not name stay. Nested blocks are not merged into each other.
+ */
+export function overrideBody(base: Json, over: Json): Json {
+  const out: Json = { ...base };
+  const replaced = new Set<string>();
+  for (const [k, v] of Object.entries(over)) {
+    if (k === 'dynamic') {
+      for (const label of isObject(v) ? Object.keys(v) : []) replaced.add(label);
+    } else if (isBlockKey(k, v)) replaced.add(k);
+  }
+  const baseDynamic = isObject(base.dynamic) ? base.dynamic : undefined;
+  for (const [k, v] of Object.entries(over)) {
+    if (k !== 'dynamic') out[k] = v;
+  }
+  // Blocks of a replaced type go, static and dynamic; the override's own dynamic blocks come in.
+  for (const k of replaced) if (!Object.prototype.hasOwnProperty.call(over, k)) delete out[k];
+  const dynamic: Json = {};
+  for (const [label, b] of Object.entries(baseDynamic ?? {})) if (!replaced.has(label)) dynamic[label] = b;
+  if (isObject(over.dynamic)) Object.assign(dynamic, over.dynamic);
+  if (Object.keys(dynamic).length) out.dynamic = dynamic;
+  else delete out.dynamic;
+  return out;
 }
 
 /** True for an override file name (merged over the module's other files). */

@@ -15,6 +15,7 @@ import type { LoadedStack } from '../cdktf/load';
 import { emptyModule, expandConfiguration, loadChildren, type ModuleConfig, parseVarFlag } from './configuration';
 import { readTerraformDocument } from './document';
 import { addFragment, isOverrideFile, type Locator } from './fragment';
+import { withTerraformDuplicates } from './json-duplicates';
 
 /** Options for reading a Terraform module. */
 export interface TerraformModuleOptions {
@@ -29,12 +30,13 @@ export interface TerraformModuleOptions {
   readonly format?: string;
 }
 
-function readText(file: string, shown: string): string {
+/** A Terraform file's text, through the safe reader (no special files, size-bounded, strict UTF-8). */
+export function readText(file: string, shown: string): string {
   return readInputText(file, shown, { give: 'give a .tf or .tf.json file, or a module directory' });
 }
 
 /** Where block headers are in an HCL file: `resource "type" "name" {` etc., by line. */
-function hclLocator(text: string, shown: string): Locator {
+export function hclLocator(text: string, shown: string): Locator {
   const lines = new Map<string, number>();
   const re = /^[ \t]*(resource|data|variable|module)[ \t]+"([^"]+)"(?:[ \t]+"([^"]+)")?[ \t]*\{/gm;
   for (const m of text.matchAll(re)) {
@@ -48,7 +50,8 @@ function hclLocator(text: string, shown: string): Locator {
   };
 }
 
-function jsonLocator(shown: string): Locator {
+/** Where blocks are in a JSON file: their JSON pointers. */
+export function jsonLocator(shown: string): Locator {
   return (kind, type, name) => ({
     file: shown,
     pointer: type ? jsonPointer(kind, type, name) : jsonPointer(kind, name),
@@ -75,14 +78,16 @@ export async function parseHcl(text: string, shown: string): Promise<Json> {
   }
 }
 
-function parseJson(text: string, shown: string): Json {
+/** Parses a `.tf.json` file as Terraform reads it (repeated keys included); one line naming the file on error. */
+export function parseJson(text: string, shown: string): Json {
   const v = parseJsonInput(text, shown, 'fix the syntax (a .tf.json file is one JSON object)');
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
     throw new AccessValidationError(
       `"${shown}" is not Terraform JSON: expected one object with resource, data, variable or module sections`,
     );
   }
-  return v as Json;
+  // Terraform reads repeated keys (two "resource" keys apply both), JSON.parse keeps the last: read them as Terraform.
+  return withTerraformDuplicates(text, v, shown) as Json;
 }
 
 /** The Terraform files of a directory, sorted, override files last. */
@@ -102,18 +107,26 @@ export async function readModule(abs: string, shown: string): Promise<ModuleConf
   const st = tryStat(abs);
   const isDir = st?.isDirectory() ?? false;
   const dir = isDir ? abs : path.dirname(abs);
-  const files = isDir ? moduleFiles(abs, shown) : [path.basename(abs)];
+  // One file given: Terraform still merges the directory's override files over it, so they are read too.
+  const files = isDir
+    ? moduleFiles(abs, shown)
+    : [path.basename(abs), ...moduleFiles(dir).filter((f) => isOverrideFile(f) && f !== path.basename(abs))];
   if (isDir && files.length === 0) {
     throw new AccessValidationError(`no Terraform files (.tf or .tf.json) in "${shown}": give the module directory`);
   }
   const mod = emptyModule(dir, isDir ? shown : path.dirname(shown));
   for (const f of files) {
     const file = path.join(dir, f);
-    const fileShown = isDir ? path.join(shown, f) : shown;
+    const fileShown = isDir
+      ? path.join(shown, f)
+      : f === path.basename(abs)
+        ? shown
+        : path.join(path.dirname(shown), f);
     const text = readText(file, fileShown);
     const json = f.endsWith('.json') ? parseJson(text, fileShown) : await parseHcl(text, fileShown);
     const locate = f.endsWith('.json') ? jsonLocator(fileShown) : hclLocator(text, fileShown);
-    addFragment(mod, json, locate, isOverrideFile(f), fileShown);
+    const over = isOverrideFile(f) && (isDir || f !== path.basename(abs));
+    addFragment(mod, json, locate, over ? (isDir ? true : 'lenient') : false, fileShown);
   }
   return mod;
 }
@@ -168,6 +181,7 @@ export async function loadTerraformModule(
     file: input,
     format: options.format ?? (hasHcl ? 'hcl' : 'terraform-json'),
     locate: (address) => locations.get(address),
+    strict: true,
   });
   return [{ name: graph.source.name, file: input, graph }];
 }
