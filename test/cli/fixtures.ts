@@ -200,3 +200,14 @@ export function memoryIo(cwd: string): {
     err: () => err,
   };
 }
+
+/** A cdk.tf.json `genesyscloud_auth_role` body with one permission policy per `domain:entity:action`. */
+export function roleJson(name: string, perms: string[]): Record<string, unknown> {
+  return {
+    name,
+    permission_policies: perms.map((p) => {
+      const [domain, entity_name, action] = p.split(':');
+      return { domain, entity_name, action_set: [action] };
+    }),
+  };
+}

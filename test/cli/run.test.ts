@@ -6,19 +6,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs, UsageError } from '../../lib/cli/args';
 import { EXIT, run } from '../../lib/cli/main';
-import { memoryIo, tmpDir } from './fixtures';
+import { memoryIo, roleJson as role, tmpDir } from './fixtures';
 
 const CHICAGO = '${data.genesyscloud_auth_division.chicago.id}';
-
-function role(name: string, perms: string[]): Record<string, unknown> {
-  return {
-    name,
-    permission_policies: perms.map((p) => {
-      const [domain, entity_name, action] = p.split(':');
-      return { domain, entity_name, action_set: [action] };
-    }),
-  };
-}
 
 function doc(stackName: string, resource: Record<string, Record<string, unknown>>): Record<string, unknown> {
   return {
