@@ -10,7 +10,7 @@ import { ADMIN_PERMISSIONS } from '../rules/permissions/admin-permission-on-inte
 import { cmp } from '../util/compare';
 import { jsonPointer } from '../util/json';
 import { type Change, CHANGE_KINDS, type ChangeKind, type ChangeLocation } from './changes';
-import type { Broadening, PrincipalDiff } from './diff';
+import type { Broadening, PrincipalDiff } from './diff-model';
 import type { RoleDiff } from './role-diff';
 
 /** What one stack's changes are made from. */

@@ -11,7 +11,7 @@ import { Catalog } from '../catalog/catalog';
 import { AccessValidationError, didYouMean } from '../errors';
 import { isObject, jsonPointer } from '../util/json';
 import { CHANGE_KINDS, type ChangeKind } from './changes';
-import { FAIL_ON_NAMES } from './gate';
+import { FAIL_ON_NAMES } from './fail-on';
 import { readInputText } from '../util/read-input';
 import { nearest } from './suggest';
 

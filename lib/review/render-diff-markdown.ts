@@ -4,7 +4,7 @@
  * hard caps with a pointer to `--format json`. No cdktf import.
  */
 import { type Change, CHANGE_KINDS, CHANGE_KIND_INFO } from './changes';
-import type { DiffModel, PrincipalDiff, StackDiff } from './diff';
+import type { DiffModel, PrincipalDiff, StackDiff } from './diff-model';
 import type { GateResult } from './gate';
 import type { RoleDiff } from './role-diff';
 import { code, codeList, details, plainList, plural, table, text } from './markdown';

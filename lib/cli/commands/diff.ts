@@ -1,7 +1,8 @@
 /** `genesys-access diff`: the access change between two inputs, or what applying a plan changes. */
 import * as path from 'path';
 import { buildDiff, type DiffModel } from '../../review/diff';
-import { evaluateGate, type FailOn, FailOnError, FAIL_ON_NAMES, type GateResult, parseFailOn } from '../../review/gate';
+import { type FailOn, FailOnError, FAIL_ON_NAMES, parseFailOn } from '../../review/fail-on';
+import { evaluateGate, type GateResult } from '../../review/gate';
 import { findPolicy, type Policy, POLICY_FILE, readPolicy } from '../../review/policy';
 import { renderJson } from '../../review/render-json';
 import { renderDiffMarkdown } from '../../review/render-diff-markdown';

@@ -4,7 +4,7 @@
  * import.
  */
 import * as path from 'path';
-import type { AccessGraph } from '../../access/graph';
+import type { LoadedStack } from '../loaded-stack';
 import { AccessValidationError } from '../../errors';
 import { cmp } from '../../util/compare';
 import { parseJsonObject } from '../../util/json-input';
@@ -16,14 +16,7 @@ import { isOverrideFile } from '../terraform/fragment';
 import { hclLocator, jsonLocator, parseHcl, parseJson, readText } from '../terraform/module-dir';
 import { readCdktf, type StackFile } from './read';
 
-/** One input read into an access graph. */
-export interface LoadedStack {
-  /** cdktf's stack name (`"//".metadata.stackName`), else the directory or file name. */
-  readonly name: string;
-  /** The file, relative to the input the user gave (for messages only). */
-  readonly file: string;
-  readonly graph: AccessGraph;
-}
+export type { LoadedStack } from '../loaded-stack';
 
 const STACK_FILE = 'cdk.tf.json';
 

@@ -11,7 +11,7 @@ import { jsonPointer, type Json } from '../../util/json';
 import { parseJsonInput } from '../../util/json-input';
 import { readDirInput, tryReadDir } from '../../util/read-dir';
 import { readInputText, tryStat } from '../../util/read-input';
-import type { LoadedStack } from '../cdktf/load';
+import type { LoadedStack } from '../loaded-stack';
 import { emptyModule, expandConfiguration, loadChildren, type ModuleConfig, parseVarFlag } from './configuration';
 import { readTerraformDocument } from './document';
 import { addFragment, isOverrideFile, type Locator } from './fragment';
