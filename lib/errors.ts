@@ -5,7 +5,7 @@
  * 2. Constructs never throw: they report mistakes at synth, one line each (lib/constructs/mistakes.ts).
  */
 
-import { cutLongValues } from './util/cut';
+import { cutLongValues } from './cut';
 
 const ACCESS_ERROR = Symbol.for('cdktf-genesyscloud-access/AccessValidationError');
 

@@ -18,7 +18,7 @@ import type { Reason } from '../access/reasons';
 import { AccessValidationError, didYouMean, oneLine, quoteList } from '../errors';
 import { exampleKeys } from '../analysis/unlocked';
 import { cmp } from '../util/compare';
-import { cutValue } from '../util/cut';
+import { cutValue } from '../cut';
 import type { LoadedStack } from '../sources/cdktf/load';
 import { nearest } from '../review/suggest';
 import { constructOf } from '../review/report';

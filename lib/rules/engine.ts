@@ -3,10 +3,10 @@ import { type AccessGraph, isAccessGraph } from '../access/graph';
 import { GraphIndex } from '../access/graph-index';
 import { readCdktf } from '../sources/cdktf/read';
 import { cmp } from '../util/compare';
-import { compileAppliesTo, type FindingMatcher } from './pattern';
+import { compileAppliesTo, type FindingMatcher } from '../util/pattern';
 import type { Finding, PlacedSuppression, Rule, RuleOptions, Suppression } from './types';
 
-export { compileAppliesTo } from './pattern';
+export { compileAppliesTo } from '../util/pattern';
 
 /** How a finding is named in messages and reports: `GCA-X[finding]`, or `GCA-X` for a finding without a name. */
 export function findingId(f: { readonly ruleId: string; readonly finding?: string }): string {

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AccessValidationError } from '../errors';
 import { readFilePrefix } from '../util/file-prefix';
-import { cutValue } from '../util/cut';
+import { cutValue } from '../cut';
 import { tryReadDir } from '../util/read-dir';
 import { refuseSpecial, shownPath, tryStat } from '../util/read-input';
 import { loadStacksAsync, type LoadedStack } from './cdktf/load';

@@ -8,7 +8,7 @@
  * line. No cdktf import.
  */
 import { AccessValidationError } from '../errors';
-import { cutValue } from '../util/cut';
+import { cutValue } from '../cut';
 
 /** Longest `appliesTo` entry accepted. */
 export const MAX_PATTERN = 200;

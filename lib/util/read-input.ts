@@ -9,7 +9,7 @@
 import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import { AccessValidationError } from '../errors';
-import { cutValue } from './cut';
+import { cutValue } from '../cut';
 
 /** Largest input file read by default: 256 MiB. */
 export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;

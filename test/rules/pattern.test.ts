@@ -2,7 +2,7 @@
  * Suppression `appliesTo` patterns: the linear matcher agrees with JavaScript's RegExp on the subset it takes,
  * refuses what it does not take in one line naming the fix, and matches catastrophic patterns in bounded time.
  */
-import { compileAppliesTo } from '../../lib/rules/pattern';
+import { compileAppliesTo } from '../../lib/util/pattern';
 
 const SUBJECTS = [
   '',

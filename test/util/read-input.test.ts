@@ -6,7 +6,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { cutLongValues, cutValue } from '../../lib/util/cut';
+import { cutLongValues, cutValue } from '../../lib/cut';
 import { jsonErrorOffset } from '../../lib/util/json-syntax';
 import { lineColumn, parseJsonInput, parseJsonObject } from '../../lib/util/json-input';
 import { MAX_DIR_ENTRIES, readDirInput } from '../../lib/util/read-dir';

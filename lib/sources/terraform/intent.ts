@@ -12,7 +12,7 @@ import type {
   RecordedSuppressedFinding,
   RoleIntent,
 } from '../../access/graph';
-import { compileAppliesTo } from '../../rules/pattern';
+import { compileAppliesTo } from '../../util/pattern';
 import { isObject, type Json } from '../../util/json';
 
 /** The metadata version this library writes and reads. */
