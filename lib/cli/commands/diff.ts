@@ -14,7 +14,7 @@ import { type Command, EXIT, FORMAT_WITH_SARIF, HELP, INPUT_FLAGS, inputOptions 
 
 export const diff: Command = {
   name: 'diff',
-  summary: 'the access change between two syntheses, broadening flagged',
+  summary: 'the access change between two inputs: every change with its kind, and a gate over them',
   usage: [
     'genesys-access diff --base <old> --head <new> [--format markdown|json|sarif] [--fail-on <kinds>] [--policy <file>]',
     'genesys-access diff --plan <plan.json> [--format markdown|json|sarif] [--fail-on <kinds>] [--policy <file>]',
@@ -55,11 +55,12 @@ export const diff: Command = {
     'Principals added and removed; per principal, role × division grants and permission × division pairs added',
     'and removed, and the operations newly unlocked per division; managed role definitions changed, whether or',
     'not a principal in the input holds the role. Every change has one kind, widening first:',
-    `${FAIL_ON_NAMES.filter((n) => !['broadening', 'high-risk', 'none'].includes(n)).join(', ')}.`,
+    ...kindLines(FAIL_ON_NAMES.filter((n) => !['broadening', 'high-risk', 'none'].includes(n))),
     'A gate (--fail-on, or the policy file: kinds to fail on, permissions never to grant, principals allowed',
     'admin-grade access, exceptions with reasons) fails on the kinds it names; a change the input cannot tell',
-    '(unknown-introduced) fails it closed with exit 3 unless the policy sets allowUnknown. Stacks of two cdktf.out directories are paired by name; two single',
-    'stacks are compared whatever their names. A plan is a diff by itself: --plan (or the plan given alone)',
+    '(unknown-introduced) fails it closed with exit 3 unless the policy sets allowUnknown.',
+    'Stacks of two cdktf.out directories are paired by name; two single stacks are compared whatever their names.',
+    'A plan is a diff by itself: --plan (or the plan given alone)',
     'compares what holds now with what holds after apply; as --base or --head a plan stands for its planned',
     'values. Principals, roles and divisions pair by address, else by Genesys type and name (a',
     'genesyscloud_tf_export of the live org names them by exported names: --base <export> --head <code> is a',
@@ -114,6 +115,20 @@ export const diff: Command = {
     return !gate || gate.outcome === 'pass' ? EXIT.ok : gate.outcome === 'fail' ? EXIT.findings : EXIT.unknown;
   },
 };
+
+/** The kind names, comma-separated, in lines of at most 110 characters. */
+function kindLines(kinds: readonly string[]): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const [i, k] of kinds.entries()) {
+    const word = `${k}${i === kinds.length - 1 ? '.' : ','}`;
+    if (line && line.length + word.length + 1 > 110) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
 
 /** The gate `--fail-on` (or the policy's failOn) asks for; undefined when neither asks for one. */
 function failOnFlag(values: readonly string[], policyFile?: string): FailOn | undefined {
