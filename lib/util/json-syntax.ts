@@ -63,6 +63,17 @@ export function jsonErrorOffset(text: string): number {
     if (i < n && /[.eE0-9]/.test(text[i])) return i;
     return -1;
   };
+  const member = (): number => {
+    // At a member's name (white space skipped); returns -1 when fine (i past its colon), else the error offset.
+    if (text[i] !== '"') return i;
+    const e = string();
+    if (e >= 0) return e;
+    skip();
+    if (i >= n) return n;
+    if (text[i] !== ':') return i;
+    i++;
+    return -1;
+  };
   // A value is expected at i.
   let expectValue = true;
   for (;;) {
@@ -82,13 +93,8 @@ export function jsonErrorOffset(text: string): number {
           continue;
         }
         if (c === '{') {
-          if (text[i] !== '"') return i;
-          const e = string();
+          const e = member();
           if (e >= 0) return e;
-          skip();
-          if (i >= n) return n;
-          if (text[i] !== ':') return i;
-          i++;
         }
         continue;
       }
@@ -107,13 +113,8 @@ export function jsonErrorOffset(text: string): number {
       if (top === 0x7b) {
         skip();
         if (i >= n) return n;
-        if (text[i] !== '"') return i;
-        const e = string();
+        const e = member();
         if (e >= 0) return e;
-        skip();
-        if (i >= n) return n;
-        if (text[i] !== ':') return i;
-        i++;
       }
       expectValue = true;
       continue;
