@@ -1,12 +1,15 @@
 /** Small Markdown helpers for output that must fit a pull-request comment. No cdktf import. */
+import { INVISIBLE_CLASS } from '../util/invisible';
 
 /**
  * Control characters (C0, DEL, C1, ESC sequences), bidirectional overrides and isolates (the "Trojan Source"
  * class), zero-width and other invisible format characters, line and paragraph separators, invisible fillers and
  * lone surrogates (which cannot be written as UTF-8): never written raw to a comment or a terminal.
  */
-const INVISIBLE =
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INVISIBLE = new RegExp(
+  `[\\u0000-\\u0008\\u000b-\\u001f${INVISIBLE_CLASS}]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`,
+  'g',
+);
 
 const escapeChar = (c: string): string => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 

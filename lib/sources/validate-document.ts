@@ -7,6 +7,7 @@
  * reader, which marks what they make unknown. No cdktf import.
  */
 import { AccessValidationError } from '../errors';
+import { escapeInvisibleJson } from '../util/invisible';
 import { isObject, jsonPointer, type Json } from '../util/json';
 import { type ReadAttribute, type ReadBlock, readSchema } from './document-schema';
 
@@ -34,10 +35,7 @@ const isExpression = (v: unknown): boolean => typeof v === 'string' && v.include
 /** A short, visible quote of an input string for a message (never more than 40 characters). */
 function shortQuote(s: string): string {
   const cut = s.length > 40 ? `${s.slice(0, 37)}...` : s;
-  return JSON.stringify(cut).replace(
-    /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return escapeInvisibleJson(JSON.stringify(cut));
 }
 
 /** Why `v` does not fit `a`, or undefined when it does. */
