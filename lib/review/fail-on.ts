@@ -2,6 +2,7 @@
  * What `--fail-on` (and the policy's `failOn`) takes: change kinds and the named sets `broadening`, `high-risk`
  * and `none`, and which changes a selection fails. Plain data. No cdktf import.
  */
+import { cutValue } from '../cut';
 import { didYouMean } from '../errors';
 import { type Change, CHANGE_KINDS, type ChangeKind } from './changes';
 import { nearest } from './suggest';
@@ -46,7 +47,7 @@ export function parseFailOn(values: readonly string[]): FailOn {
     } else if ((CHANGE_KINDS as readonly string[]).includes(n)) {
       kinds.add(n as ChangeKind);
     } else {
-      const shown = n.length > 60 ? `${n.slice(0, 57)}...` : n;
+      const shown = cutValue(n, 60);
       throw new FailOnError(
         `unknown --fail-on value "${shown}": give broadening, high-risk, none or change kinds (${CHANGE_KINDS.join(', ')}).${didYouMean(nearest(n.slice(0, 60), FAIL_ON_NAMES, 2))}`,
       );

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { permissionCovers } from '../access/permission-match';
 import { Catalog } from '../catalog/catalog';
+import { cutValue } from '../cut';
 import { AccessValidationError, didYouMean } from '../errors';
 import { isObject, jsonPointer } from '../util/json';
 import { CHANGE_KINDS, type ChangeKind } from './changes';
@@ -172,9 +173,8 @@ export function parsePolicy(doc: unknown, shown: string): Policy {
 
 type Fail = (pointer: string, what: string) => never;
 
-function cut(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
+/** A value from the file, cut for a message (lib/cut.ts). */
+const cut = (s: string): string => cutValue(s, 60);
 
 function known(o: Record<string, unknown>, at: string, keys: readonly string[], fail: Fail): void {
   for (const k of Object.keys(o).sort()) {

@@ -5,6 +5,7 @@
  */
 import { type Change, CHANGE_KINDS, CHANGE_KIND_INFO } from './changes';
 import type { DiffModel, PrincipalDiff, StackDiff } from './diff-model';
+import { FAIL_ON_SETS } from './fail-on';
 import type { GateResult } from './gate';
 import type { RoleDiff } from './role-diff';
 import { code, codeList, details, plainList, plural, table, text } from './markdown';
@@ -87,13 +88,8 @@ function pairedByName(s: StackDiff, caps: Caps): string {
   return `**Paired by name** (the addresses differ): ${what}; ${s.pairing.principals.byAddress} principals paired by address, ${s.pairing.principals.unpaired} unpaired.\n\n${capped(['kind', 'name', 'base', 'head'], rows, pairs.length, 'pair')}`;
 }
 
-const HIGH_RISK: ReadonlySet<string> = new Set([
-  'all-divisions',
-  'admin-grade',
-  'wildcard',
-  'secret-exposed',
-  'unknown-introduced',
-]);
+/** What a principal's detail calls out: the high-risk kinds (lib/review/fail-on.ts) and what cannot be told. */
+const HIGH_RISK: ReadonlySet<string> = new Set([...FAIL_ON_SETS['high-risk'], 'unknown-introduced']);
 
 function heldCell(r: RoleDiff): string {
   return r.heldBy.length ? codeList(r.heldBy, 3) : 'no principal in this input';
