@@ -30,16 +30,7 @@ import { alignForDrift } from './drift';
 import { roleDiffs } from './role-diff';
 import { pairGraphs, type PrincipalPairing } from './pairing';
 
-export type {
-  Broadening,
-  BroadeningKind,
-  DiffModel,
-  DivisionOperations,
-  DivisionPermissions,
-  GrantChange,
-  PrincipalDiff,
-  StackDiff,
-} from './diff-model';
+export type * from './diff-model';
 
 const EMPTY_DIVISIONS: readonly DivisionAccess[] = [];
 
@@ -426,9 +417,4 @@ export function buildDiff(baseInput: readonly LoadedStack[], headInput: readonly
     stacks,
     ...(drift ? { drift } : {}),
   };
-}
-
-/** True when the diff broadens access (`--fail-on broadening`). */
-export function diffBroadens(model: DiffModel): boolean {
-  return model.broadening.length > 0;
 }
