@@ -128,7 +128,11 @@ async function main(argv) {
 main(process.argv.slice(2)).then(
   (done) => console.log(`genesys-access comment: ${done}`),
   (e) => {
-    console.error(`genesys-access comment: ${e instanceof Failure ? e.message : String(e?.stack ?? e)}`);
+    // One line, never a stack trace: an unexpected error says what it was and where to report it.
+    const what = e instanceof Failure ? e.message : `unexpected error: ${String(e?.message ?? e).replace(/\s+/g, ' ')}`;
+    console.error(
+      `genesys-access comment: ${what}${e instanceof Failure ? '' : ' (please report it with the workflow run)'}`,
+    );
     process.exitCode = e instanceof Failure ? e.code : 1;
   },
 );
